@@ -1,0 +1,20 @@
+//! Build script of `pyroxide`: re-emits the interpreter cfgs chosen by the active sys crate.
+
+fn main() {
+    let versions: Vec<String> = (9..=20).map(|m| format!("Py_3_{m}")).collect();
+    println!("cargo::rustc-check-cfg=cfg({})", versions.join(","));
+    println!("cargo::rustc-check-cfg=cfg(Py_LIMITED_API,Py_GIL_DISABLED,PyPy,GraalPy)");
+    println!(
+        "cargo::rustc-check-cfg=cfg(py_sys_config,values(\"Py_DEBUG\",\"Py_REF_DEBUG\",\"Py_TRACE_REFS\"))"
+    );
+    let active = ["CPYTHON", "PYPY", "GRAALPY"]
+        .into_iter()
+        .find(|links| std::env::var(format!("DEP_PYROXIDE_{links}_ACTIVE")).as_deref() == Ok("1"));
+    let Some(links) = active else {
+        panic!("pyroxide: no sys crate is active; its build script should have said why");
+    };
+    let cfgs = std::env::var(format!("DEP_PYROXIDE_{links}_CFGS")).unwrap_or_default();
+    for cfg in cfgs.split(';').filter(|c| !c.is_empty()) {
+        println!("cargo::rustc-cfg={cfg}");
+    }
+}

@@ -1,0 +1,1 @@
+../sys-cpython/build_support.rs

@@ -1,0 +1,21 @@
+//! Raw bindings to the PyPy C API: bindgen output checked in under `src/generated/`, one file
+//! per (version, variant), selected by the build script from the detected interpreter; plus
+//! hand-written `inline` functions for the hot `static inline` functions and macros.
+//!
+//! When the detected interpreter is not PyPy, this crate is empty (another sys crate is active).
+#![no_std]
+#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
+
+#[cfg(pyroxide_active)]
+#[allow(
+    dead_code,
+    unsafe_op_in_unsafe_fn,
+    clippy::all,
+    clippy::undocumented_unsafe_blocks,
+    clippy::missing_safety_doc
+)]
+mod generated {
+    include!(concat!("generated/", env!("PYROXIDE_BINDINGS")));
+}
+#[cfg(pyroxide_active)]
+pub use generated::*;

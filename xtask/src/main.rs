@@ -1,0 +1,25 @@
+//! `cargo xtask`: Pyroxide's developer commands, in Rust so they run wherever cargo runs.
+//!
+//! - `bindgen [--check] [--only FILE,…]`: regenerate the checked-in FFI bindings (or verify them);
+//! - `test`: set up what the tests need, then fmt, clippy, bindgen --check, Rust tests, pytest;
+//! - `demo`: build the example extension module, import and call it, run the embedding example.
+
+mod bindgen;
+mod headers;
+mod util;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
+    let result = match cmd {
+        "bindgen" => bindgen::run(rest),
+        _ => {
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test | demo>");
+            Err(format!("unknown command `{cmd}`"))
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
