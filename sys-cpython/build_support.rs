@@ -34,6 +34,7 @@ struct Config {
     lib_name: Option<String>,
     lib_dir: Option<String>,
     executable: Option<String>,
+    include: Option<String>,
     suppress_link: bool,
     extra_lines: Vec<String>,
 }
@@ -46,6 +47,7 @@ ver = "%d.%d" % sys.version_info[:2]
 print("implementation=" + impl)
 print("version=" + ver)
 print("executable=" + sys.executable)
+print("include=" + (sysconfig.get_paths().get("include") or v("INCLUDEPY") or ""))
 print("gil_disabled=%s" % bool(v("Py_GIL_DISABLED")))
 print("debug=%s" % bool(v("Py_DEBUG") or hasattr(sys, "gettotalrefcount")))
 print("pointer_width=%d" % (8 * struct.calcsize("P")))
@@ -123,6 +125,9 @@ pub fn run(this: Implementation) {
     println!("cargo::metadata=bindings={bindings}");
     if let Some(exe) = &config.executable {
         println!("cargo::metadata=executable={exe}");
+    }
+    if let Some(include) = &config.include {
+        println!("cargo::metadata=include={include}");
     }
     emit_link(&config);
 }
@@ -341,6 +346,7 @@ fn from_pairs(map: BTreeMap<String, Vec<String>>, abi3: Option<Option<u32>>) -> 
         lib_name: get("lib_name").filter(|s| !s.is_empty()),
         lib_dir: get("lib_dir").filter(|s| !s.is_empty()),
         executable: get("executable").filter(|s| !s.is_empty()),
+        include: get("include").filter(|s| !s.is_empty()),
         suppress_link: flag("suppress_build_script_link_lines"),
         extra_lines: map.get("extra_build_script_line").cloned().unwrap_or_default(),
     }

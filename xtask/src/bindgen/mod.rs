@@ -23,12 +23,19 @@ pub fn run(args: &[String]) -> Result {
     });
     let start = Instant::now();
     let mut stale = Vec::new();
+    let mut manifest = String::new();
     for target in TARGETS {
         if only.as_ref().is_some_and(|o| !o.iter().any(|f| f == target.file)) {
             continue;
         }
         let t = Instant::now();
-        let text = generate(target)?;
+        let (text, clang_args) = generate(target)?;
+        manifest.push_str(&format!("{}/src/generated/{}", target.profile.crate_dir, target.file));
+        for arg in clang_args.iter().filter(|a| a.starts_with("-I") || a.starts_with("-D")) {
+            manifest.push('\t');
+            manifest.push_str(arg);
+        }
+        manifest.push('\n');
         let path =
             project_root().join(target.profile.crate_dir).join("src/generated").join(target.file);
         match ensure_file_contents(&path, &text, check) {
@@ -42,6 +49,10 @@ pub fn run(args: &[String]) -> Result {
         }
     }
     eprintln!("bindgen: {:.1}s in all", start.elapsed().as_secs_f64());
+    // Which headers and defines each file came from, for the layout tests (tests/layout).
+    if only.is_none() {
+        std::fs::write(headers_manifest(), manifest).map_err(|e| e.to_string())?;
+    }
     if stale.is_empty() {
         Ok(())
     } else {
@@ -49,8 +60,14 @@ pub fn run(args: &[String]) -> Result {
     }
 }
 
-/// Generates one file's full text, banner included.
-pub fn generate(target: &Target) -> Result<String> {
+/// `target/pyroxide-cache/headers-manifest.tsv`: one line per generated file (path relative to
+/// the workspace, then the `-I`/`-D` clang arguments it was generated with, tab-separated).
+pub fn headers_manifest() -> std::path::PathBuf {
+    crate::util::cache_dir().join("headers-manifest.tsv")
+}
+
+/// Generates one file's full text, banner included, and returns the clang arguments used.
+pub fn generate(target: &Target) -> Result<(String, Vec<String>)> {
     let headers = target.source.fetch()?;
     let profile = target.profile;
     let wrapper = project_root().join(profile.crate_dir).join("wrapper.h");
@@ -114,7 +131,7 @@ pub fn generate(target: &Target) -> Result<String> {
     ));
     out.push('\n');
     out.push_str(&body);
-    Ok(out)
+    Ok((out, clang_args))
 }
 
 /// Pinned in Cargo.lock; recorded in each banner so a bindgen upgrade shows up in `--check`.

@@ -1,0 +1,1 @@
+//! A minimal extension module written against the sys crates alone.

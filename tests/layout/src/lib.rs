@@ -1,0 +1,1 @@
+//! Layout tests of the generated bindings against the C compiler (see tests/).

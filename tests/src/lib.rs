@@ -1,0 +1,1 @@
+//! Shared helpers for the integration tests that embed the interpreter through the sys crates.
