@@ -22,29 +22,43 @@ pub fn run(args: &[String]) -> Result {
         args.get(i + 1).map(|s| s.split(',').map(str::to_owned).collect()).unwrap_or_default()
     });
     let start = Instant::now();
-    let mut stale = Vec::new();
-    let mut manifest = String::new();
-    for target in TARGETS {
-        if only.as_ref().is_some_and(|o| !o.iter().any(|f| f == target.file)) {
-            continue;
-        }
+    let targets: Vec<&Target> = TARGETS
+        .iter()
+        .filter(|t| only.as_ref().map_or(true, |o| o.iter().any(|f| f == t.file)))
+        .collect();
+    // Headers are fetched one at a time (apt is not re-entrant); clang then runs on every core.
+    for target in &targets {
+        target.source.fetch()?;
+    }
+    let results = parallel_map(&targets, |target| -> Result<(String, String)> {
         let t = Instant::now();
         let (text, clang_args) = generate(target)?;
-        manifest.push_str(&format!("{}/src/generated/{}", target.profile.crate_dir, target.file));
+        let rel = format!("{}/src/generated/{}", target.profile.crate_dir, target.file);
+        let mut line = rel.clone();
         for arg in clang_args.iter().filter(|a| a.starts_with("-I") || a.starts_with("-D")) {
-            manifest.push('\t');
-            manifest.push_str(arg);
+            line.push('\t');
+            line.push_str(arg);
         }
-        manifest.push('\n');
-        let path =
-            project_root().join(target.profile.crate_dir).join("src/generated").join(target.file);
-        match ensure_file_contents(&path, &text, check) {
-            Ok(_) => eprintln!(
-                "{:>16} {:>8} lines  {:.1}s",
-                target.file,
-                text.lines().count(),
-                t.elapsed().as_secs_f64()
-            ),
+        ensure_file_contents(&project_root().join(&rel), &text, check)?;
+        eprintln!(
+            "{:>16} {:>6} lines {:>5} fns {:>4} types {:>5} consts {:>5.1}s",
+            target.file,
+            text.lines().count(),
+            count(&text, "pub fn "),
+            count(&text, "pub struct ") + count(&text, "pub union ") + count(&text, "pub type "),
+            count(&text, "pub const "),
+            t.elapsed().as_secs_f64()
+        );
+        Ok((rel, line))
+    });
+    let mut stale = Vec::new();
+    let mut manifest = String::new();
+    for result in results {
+        match result {
+            Ok((_, line)) => {
+                manifest.push_str(&line);
+                manifest.push('\n');
+            }
             Err(e) => stale.push(e),
         }
     }
@@ -58,6 +72,29 @@ pub fn run(args: &[String]) -> Result {
     } else {
         Err(stale.join("\n"))
     }
+}
+
+fn count(text: &str, needle: &str) -> usize {
+    text.lines().filter(|l| l.trim_start().starts_with(needle)).count()
+}
+
+/// Runs `f` over `items` on all cores, keeping the input order in the output.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(items.len().max(1));
+    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    let done = std::sync::Mutex::new(&mut slots);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let r = f(item);
+                done.lock().unwrap()[i] = Some(r);
+            });
+        }
+    });
+    slots.into_iter().map(|r| r.expect("every item was processed")).collect()
 }
 
 /// `target/pyroxide-cache/headers-manifest.tsv`: one line per generated file (path relative to
