@@ -5,7 +5,13 @@
 //! - `demo`: build the example extension module, import and call it, run the embedding example.
 
 mod bindgen;
+mod demo;
+mod embed;
 mod headers;
+mod python;
+mod setup;
+mod test;
+mod tidy;
 mod util;
 
 fn main() {
@@ -13,8 +19,11 @@ fn main() {
     let (cmd, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
     let result = match cmd {
         "bindgen" => bindgen::run(rest),
+        "test" => test::run(rest),
+        "demo" => demo::run_demo(),
+        "ext" => python::run_cli(rest),
         _ => {
-            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test | demo>");
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…]>");
             Err(format!("unknown command `{cmd}`"))
         }
     };

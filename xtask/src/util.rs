@@ -82,3 +82,9 @@ fn first_difference(old: &str, new: &str) -> String {
     }
     format!("{} lines checked in, {} generated", old.lines().count(), new.lines().count())
 }
+
+/// The first file called `name` in a directory of `PATH`, as a shell would find it.
+pub fn find_on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|exe| exe.is_file())
+}

@@ -1,0 +1,1 @@
+//! Empty: this package only exists so that maturin detects extension modules (see Cargo.toml).
