@@ -22,7 +22,6 @@ const MIN_MINOR: u32 = 9;
 const MAX_MINOR: u32 = 20;
 
 /// Everything the build needs to know about the target interpreter.
-#[derive(Debug)]
 struct Config {
     implementation: Implementation,
     minor: u32,
@@ -95,7 +94,13 @@ pub fn run(this: Implementation) {
         return;
     }
     if env::var_os("PYO3_PRINT_CONFIG").is_some_and(|v| v == "1") {
-        panic!("pyroxide: PYO3_PRINT_CONFIG=1 is set; resolved configuration:\n{config:#?}");
+        // PyO3's habit: print the configuration (in PYO3_CONFIG_FILE format) and stop the build.
+        panic!(
+            "pyroxide: PYO3_PRINT_CONFIG=1 is set; resolved configuration (usable as a \
+             PYO3_CONFIG_FILE):\n\n{}\nbindings=src/generated/{}\n",
+            config.to_config_file(),
+            bindings_file(&config)
+        );
     }
     let bindings = bindings_file(&config);
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -130,6 +135,50 @@ pub fn run(this: Implementation) {
         println!("cargo::metadata=include={include}");
     }
     emit_link(&config);
+}
+
+impl Config {
+    /// The configuration in `PYO3_CONFIG_FILE` syntax (`key=value` lines).
+    fn to_config_file(&self) -> String {
+        let mut flags = Vec::new();
+        if self.debug {
+            flags.extend(["Py_DEBUG", "Py_REF_DEBUG"]);
+        }
+        if self.gil_disabled {
+            flags.push("Py_GIL_DISABLED");
+        }
+        let implementation = match self.implementation {
+            Implementation::GraalPy => "GraalVM".to_string(),
+            other => format!("{other:?}"),
+        };
+        let mut out = format!(
+            "implementation={implementation}\nversion=3.{}\nshared={}\nabi3={}\n",
+            self.minor,
+            self.shared,
+            self.abi3.is_some()
+        );
+        for (key, value) in [
+            ("lib_name", &self.lib_name),
+            ("lib_dir", &self.lib_dir),
+            ("executable", &self.executable),
+        ] {
+            if let Some(v) = value {
+                out += &format!("{key}={v}\n");
+            }
+        }
+        if let Some(major) = self.pypy_major {
+            out += &format!("pypy_major={major}\n");
+        }
+        out += &format!(
+            "build_flags={}\nsuppress_build_script_link_lines={}\n",
+            flags.join(","),
+            self.suppress_link
+        );
+        for line in &self.extra_lines {
+            out += &format!("extra_build_script_line={line}\n");
+        }
+        out
+    }
 }
 
 fn declare_cfgs() {

@@ -22,7 +22,9 @@ except TypeError as e:
 pub fn run_demo() -> Result {
     setup::ensure_apt(setup::DEMO_PACKAGES)?;
     let tooling = python::ensure_tooling()?;
-    let version = crate::util::output(Command::new(&tooling).args(["-c", "import sys; print(sys.version.split()[0])"]))?;
+    let version = crate::util::output(
+        Command::new(&tooling).args(["-c", "import sys; print(sys.version.split()[0])"]),
+    )?;
     let interp = Interpreter {
         id: "demo".into(),
         executable: tooling.canonicalize().unwrap_or(tooling),

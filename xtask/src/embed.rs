@@ -17,7 +17,10 @@ pub fn run(interp: &Interpreter) -> Result<Counts> {
     }
     let mut cmd = cargo_cmd(&["test", "-p", "pyroxide-tests", "--no-fail-fast"]);
     cmd.env("PYO3_PYTHON", &interp.executable)
-        .env("CARGO_TARGET_DIR", project_root().join("target/interp").join(format!("{}-embed", interp.id)))
+        .env(
+            "CARGO_TARGET_DIR",
+            project_root().join("target/interp").join(format!("{}-embed", interp.id)),
+        )
         .env_remove("PYO3_CONFIG_FILE")
         .env_remove("PYO3_BUILD_EXTENSION_MODULE")
         .env_remove("VIRTUAL_ENV");

@@ -286,7 +286,10 @@ pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
     let maturin = tooling.parent().ok_or("tooling venv has no bin/")?.join("maturin");
     let root = project_root();
     // Copies installed by hand by earlier versions of this suite would shadow the package.
-    let site = output(python_cmd(&python).args(["-c", "import sysconfig; print(sysconfig.get_paths()['platlib'])"]))?;
+    let site = output(
+        python_cmd(&python)
+            .args(["-c", "import sysconfig; print(sysconfig.get_paths()['platlib'])"]),
+    )?;
     if let Ok(entries) = std::fs::read_dir(site.trim()) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -296,7 +299,8 @@ pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
         }
     }
     let path = std::env::join_paths(
-        std::iter::once(venv.join("bin")).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(venv.join("bin"))
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .map_err(|e| e.to_string())?;
     let mut cmd = Command::new(maturin);

@@ -2,8 +2,8 @@
 //! order of cost (fmt, clippy, rustdoc, bindgen --check, Rust tests, embedding tests per
 //! interpreter, extension-module pytest suites per interpreter) and prints one summary.
 
-use crate::util::{project_root, show, Result};
 use crate::python::Counts;
+use crate::util::{project_root, show, Result};
 use crate::{bindgen, embed, python, setup};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -34,7 +34,13 @@ pub fn run(args: &[String]) -> Result {
                 (false, None, e)
             }
         };
-        steps.push(Step { name: name.into(), ok, counts, seconds: t.elapsed().as_secs_f64(), detail });
+        steps.push(Step {
+            name: name.into(),
+            ok,
+            counts,
+            seconds: t.elapsed().as_secs_f64(),
+            detail,
+        });
     };
 
     step("cargo fmt --check", &mut || cargo(&["fmt", "--all", "--check"]).map(|_| None));
@@ -47,8 +53,15 @@ pub fn run(args: &[String]) -> Result {
         checked(cmd).map(|_| None)
     });
     step("cargo xtask bindgen --check", &mut || bindgen::run(&["--check".into()]).map(|_| None));
-    step("cargo test (default interpreter, doctests included)", &mut || {
-        cargo_tests(cargo_cmd(&["test", "--workspace", "--no-fail-fast"])).map(Some)
+    step("cargo test --workspace (doctests, tidy, layout)", &mut || {
+        cargo_tests(cargo_cmd(&[
+            "test",
+            "--workspace",
+            "--no-fail-fast",
+            "--exclude",
+            "pyroxide-tests",
+        ]))
+        .map(Some)
     });
     for interp in python::interpreters() {
         let name = format!("embedding tests on {}", interp.id);
@@ -83,7 +96,9 @@ pub fn run(args: &[String]) -> Result {
     } else {
         Err(failed
             .iter()
-            .map(|s| format!("{} failed{}", s.name, if s.detail.is_empty() { "" } else { ": see above" }))
+            .map(|s| {
+                format!("{} failed{}", s.name, if s.detail.is_empty() { "" } else { ": see above" })
+            })
             .collect::<Vec<_>>()
             .join("; "))
     }
@@ -117,7 +132,9 @@ pub fn cargo_tests(mut cmd: Command) -> Result<Counts> {
     for line in text.lines().filter_map(|l| l.trim().strip_prefix("test result: ")) {
         let num = |key: &str| {
             line.split([';', '.'])
-                .find_map(|part| part.trim().strip_suffix(key).map(|n| n.trim().parse().unwrap_or(0)))
+                .find_map(|part| {
+                    part.trim().strip_suffix(key).map(|n| n.trim().parse().unwrap_or(0))
+                })
                 .unwrap_or(0)
         };
         counts.passed += num(" passed");

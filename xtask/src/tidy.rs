@@ -63,8 +63,13 @@ mod tests {
 
     #[test]
     fn generated_files_carry_the_banner() {
-        let generated: Vec<PathBuf> = rust_files().into_iter().filter(|p| is_generated(p)).collect();
-        assert!(generated.len() >= 20, "expected the checked-in bindings, found {}", generated.len());
+        let generated: Vec<PathBuf> =
+            rust_files().into_iter().filter(|p| is_generated(p)).collect();
+        assert!(
+            generated.len() >= 20,
+            "expected the checked-in bindings, found {}",
+            generated.len()
+        );
         for path in generated {
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(text.starts_with(BANNER), "{} does not start with `{BANNER}`", rel(&path));
@@ -94,7 +99,9 @@ mod tests {
             .filter(|p| {
                 std::fs::read_to_string(p).unwrap().lines().any(|l| {
                     let code = l.split("//").next().unwrap_or("");
-                    code.contains("unsafe {") || code.contains("unsafe fn") || code.contains("unsafe impl")
+                    code.contains("unsafe {")
+                        || code.contains("unsafe fn")
+                        || code.contains("unsafe impl")
                 })
             })
             .map(|p| rel(&p))

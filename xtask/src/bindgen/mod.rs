@@ -81,7 +81,8 @@ fn count(text: &str, needle: &str) -> usize {
 /// Runs `f` over `items` on all cores, keeping the input order in the output.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(items.len().max(1));
+    let workers =
+        std::thread::available_parallelism().map_or(2, |n| n.get()).min(items.len().max(1));
     let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
     let done = std::sync::Mutex::new(&mut slots);
     std::thread::scope(|s| {
