@@ -14,10 +14,30 @@ fn main() {
         .find(|l| std::env::var(format!("DEP_PYROXIDE_{l}_ACTIVE")).as_deref() == Ok("1"))
         .expect("no active sys crate");
     let meta = |key: &str| std::env::var(format!("DEP_PYROXIDE_{links}_{key}")).ok();
-    for cfg in meta("CFGS").unwrap_or_default().split(';').filter(|c| !c.is_empty()) {
+    let cfgs = meta("CFGS").unwrap_or_default();
+    for cfg in cfgs.split(';').filter(|c| !c.is_empty()) {
         println!("cargo::rustc-cfg={cfg}");
     }
     if let Some(dir) = meta("LIBDIR") {
         println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}");
     }
+    build_c_helpers(links, meta("INCLUDE"), &cfgs);
+}
+
+/// Compiles `c/inline_helpers.c` against the active interpreter's headers. Its `pyconfig.h`
+/// already says whether the build is a debug or free-threaded one, so no define is added: in
+/// particular never `Py_LIMITED_API`, because the inline functions under test are the
+/// version-specific ones. PyPy is skipped: the tests that use the helpers do not run there.
+fn build_c_helpers(links: &str, include: Option<String>, cfgs: &str) {
+    println!("cargo::rerun-if-changed=c/inline_helpers.c");
+    if links != "CPYTHON" || cfgs.split(';').any(|c| c == "Py_LIMITED_API") {
+        return;
+    }
+    let include =
+        include.expect("the active sys crate did not report the interpreter's include dir");
+    cc::Build::new()
+        .file("c/inline_helpers.c")
+        .include(&include)
+        .warnings(true)
+        .compile("pyroxide_inline_helpers");
 }

@@ -19,3 +19,9 @@ mod generated {
 }
 #[cfg(pyroxide_active)]
 pub use generated::*;
+#[cfg(pyroxide_active)]
+mod inline;
+// The named items shadow same-named exported functions of some bindings (glob vs glob
+// would be ambiguous); see the `//!` of inline.rs.
+#[cfg(pyroxide_active)]
+pub use inline::{Py_IS_TYPE, Py_Is, Py_NewRef, Py_REFCNT, Py_SIZE, Py_TYPE, Py_XNewRef, *};

@@ -19,3 +19,7 @@ mod generated {
 }
 #[cfg(pyroxide_active)]
 pub use generated::*;
+#[cfg(pyroxide_active)]
+mod inline;
+#[cfg(pyroxide_active)]
+pub use inline::*;
