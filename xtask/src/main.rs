@@ -13,6 +13,7 @@ mod setup;
 mod test;
 mod tidy;
 mod util;
+mod variants;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,8 +23,16 @@ fn main() {
         "test" => test::run(rest),
         "demo" => demo::run_demo(),
         "ext" => python::run_cli(rest),
+        "variants" => variants::run_all().and_then(|c| {
+            println!("{} passed, {} failed", c.passed, c.failed);
+            if c.failed == 0 {
+                Ok(())
+            } else {
+                Err("some variants fail".into())
+            }
+        }),
         _ => {
-            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…]>");
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants>");
             Err(format!("unknown command `{cmd}`"))
         }
     };

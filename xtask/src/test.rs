@@ -4,7 +4,7 @@
 
 use crate::python::Counts;
 use crate::util::{project_root, show, Result};
-use crate::{bindgen, embed, python, setup};
+use crate::{bindgen, embed, python, setup, variants};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -53,6 +53,9 @@ pub fn run(args: &[String]) -> Result {
         checked(cmd).map(|_| None)
     });
     step("cargo xtask bindgen --check", &mut || bindgen::run(&["--check".into()]).map(|_| None));
+    step("every generated file compiles with clippy -D warnings", &mut || {
+        variants::run_all().map(Some)
+    });
     step("cargo test --workspace (doctests, tidy, layout)", &mut || {
         cargo_tests(cargo_cmd(&[
             "test",
@@ -106,7 +109,8 @@ pub fn run(args: &[String]) -> Result {
 
 pub fn cargo_cmd(args: &[&str]) -> Command {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.args(args).current_dir(project_root());
+    // Panic tests print whole backtraces when the environment asks for them.
+    cmd.args(args).current_dir(project_root()).env("RUST_BACKTRACE", "0");
     cmd
 }
 

@@ -99,9 +99,9 @@ mod tests {
             .filter(|p| {
                 std::fs::read_to_string(p).unwrap().lines().any(|l| {
                     let code = l.split("//").next().unwrap_or("");
-                    code.contains("unsafe {")
-                        || code.contains("unsafe fn")
-                        || code.contains("unsafe impl")
+                    [concat!("unsafe", " {"), concat!("unsafe", " fn"), concat!("unsafe", " impl")]
+                        .iter()
+                        .any(|n| code.contains(n))
                 })
             })
             .map(|p| rel(&p))
