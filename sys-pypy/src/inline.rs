@@ -8,24 +8,17 @@
 //! function instead (`PyList_GET_ITEM`, `PyList_SET_ITEM`, `PyList_GET_SIZE` and, on 3.11,
 //! `Py_Is`), the generated binding is that function and nothing is defined here.
 //!
-//! The 3.11 bindings declare `Py_NewRef`/`Py_XNewRef`, which libpypy does not export (the
-//! headers use the static inline `_Py_NewRef`), so `lib.rs` re-exports those two names from here
-//! explicitly to shadow them (and `PyUnicode_Check`/`PyUnicode_CheckExact`, which the
-//! bindings take from the exported `PyPyUnicode_Check*` while C code gets the macros of
-//! unicodeobject.h); and they bind `_Py_NoneStruct` without PyPy's `_PyPy_NoneStruct`
-//! link name, so [`Py_None`] declares the symbol itself.
+//! `Py_NewRef`/`Py_XNewRef` are static inline in PyPy's headers (libpypy exports no such
+//! symbol, so the generator leaves their declarations out) and are defined here. `lib.rs`
+//! re-exports those names, and `PyUnicode_Check`/`PyUnicode_CheckExact` (which the bindings take
+//! from the exported `PyPyUnicode_Check*` while C code gets the macros of unicodeobject.h), from
+//! here explicitly so that the inline forms win, as the C macros do.
 
 use core::ffi::{c_int, c_ulong};
 use core::ptr::addr_of_mut;
 
 use crate::generated as ffi;
 use ffi::{PyObject, PyTypeObject, Py_ssize_t};
-
-extern "C" {
-    /// `_Py_NoneStruct` under the name libpypy exports (pypy_decl.h `#define`s it).
-    #[link_name = "_PyPy_NoneStruct"]
-    static mut PYPY_NONE_STRUCT: PyObject;
-}
 
 /// `Py_TYPE(ob)`: `ob->ob_type` (pypy3.9/object.h macro, pypy3.11/object.h static inline).
 ///
@@ -149,7 +142,7 @@ pub unsafe fn Py_None() -> *mut PyObject {
     // SAFETY: only the address of the exported static is taken (safe since Rust 1.82).
     #[allow(unused_unsafe)]
     unsafe {
-        addr_of_mut!(PYPY_NONE_STRUCT)
+        addr_of_mut!(ffi::_Py_NoneStruct)
     }
 }
 

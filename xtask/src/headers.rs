@@ -29,6 +29,8 @@ pub struct Headers {
     pub extra_includes: Vec<PathBuf>,
     /// One line for the generated file's banner.
     pub description: String,
+    /// Where the packages were unpacked (Debian sources), to find the shipped library.
+    pub root: Option<PathBuf>,
 }
 
 impl Source {
@@ -49,6 +51,7 @@ impl Source {
                     include,
                     extra_includes: vec![],
                     description: format!("pyenv CPython {version}, include/{dir}"),
+                    root: None,
                 })
             }
             Source::Debian { suite, packages, version, dir } => {
@@ -61,6 +64,7 @@ impl Source {
                 Ok(Headers {
                     include: usr_include.join(dir),
                     extra_includes: vec![usr_include],
+                    root: Some(unpacked.clone()),
                     description: format!(
                         "Debian {suite} {} {version}, /usr/include/{dir}",
                         packages.join(" + ")

@@ -1303,14 +1303,17 @@ extern "C" {
     ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyType_FromSpec"]
     pub fn PyType_FromSpec(arg1: *mut PyType_Spec) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyType_FromSpecWithBases"]
     pub fn PyType_FromSpecWithBases(
         arg1: *mut PyType_Spec,
         arg2: *mut PyObject,
     ) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyType_GetSlot"]
     pub fn PyType_GetSlot(
         arg1: *mut PyTypeObject,
         arg2: ::core::ffi::c_int,
     ) -> *mut ::core::ffi::c_void;
+    #[link_name = "\u{1}PyPyType_FromModuleAndSpec"]
     pub fn PyType_FromModuleAndSpec(
         arg1: *mut PyObject,
         arg2: *mut PyType_Spec,
@@ -1331,9 +1334,10 @@ extern "C" {
     ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyType_Type"]
     pub static mut PyType_Type: PyTypeObject;
+    #[link_name = "\u{1}PyPyBaseObject_Type"]
     pub static mut PyBaseObject_Type: PyTypeObject;
-    pub static mut PySuper_Type: PyTypeObject;
     pub fn PyType_GetFlags(arg1: *mut PyTypeObject) -> ::core::ffi::c_ulong;
+    #[link_name = "\u{1}PyPyType_Ready"]
     pub fn PyType_Ready(arg1: *mut PyTypeObject) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyType_GenericAlloc"]
     pub fn PyType_GenericAlloc(
@@ -1346,68 +1350,93 @@ extern "C" {
         arg2: *mut PyObject,
         arg3: *mut PyObject,
     ) -> *mut PyObject;
-    pub fn PyType_ClearCache() -> ::core::ffi::c_uint;
+    #[link_name = "\u{1}PyPyType_Modified"]
     pub fn PyType_Modified(arg1: *mut PyTypeObject);
+    #[link_name = "\u{1}PyPyObject_Repr"]
     pub fn PyObject_Repr(arg1: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_Str"]
     pub fn PyObject_Str(arg1: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_ASCII"]
     pub fn PyObject_ASCII(arg1: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_Bytes"]
     pub fn PyObject_Bytes(arg1: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_RichCompare"]
     pub fn PyObject_RichCompare(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
         arg3: ::core::ffi::c_int,
     ) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_RichCompareBool"]
     pub fn PyObject_RichCompareBool(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
         arg3: ::core::ffi::c_int,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_GetAttrString"]
     pub fn PyObject_GetAttrString(
         arg1: *mut PyObject,
         arg2: *const ::core::ffi::c_char,
     ) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_SetAttrString"]
     pub fn PyObject_SetAttrString(
         arg1: *mut PyObject,
         arg2: *const ::core::ffi::c_char,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_HasAttrString"]
     pub fn PyObject_HasAttrString(
         arg1: *mut PyObject,
         arg2: *const ::core::ffi::c_char,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_GetAttr"]
     pub fn PyObject_GetAttr(arg1: *mut PyObject, arg2: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_SetAttr"]
     pub fn PyObject_SetAttr(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_HasAttr"]
     pub fn PyObject_HasAttr(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_SelfIter"]
     pub fn PyObject_SelfIter(arg1: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_GenericGetAttr"]
     pub fn PyObject_GenericGetAttr(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
     ) -> *mut PyObject;
+    #[link_name = "\u{1}PyPyObject_GenericSetAttr"]
     pub fn PyObject_GenericSetAttr(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_GenericSetDict"]
     pub fn PyObject_GenericSetDict(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
         arg3: *mut ::core::ffi::c_void,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_Hash"]
     pub fn PyObject_Hash(arg1: *mut PyObject) -> Py_hash_t;
+    #[link_name = "\u{1}PyPyObject_HashNotImplemented"]
     pub fn PyObject_HashNotImplemented(arg1: *mut PyObject) -> Py_hash_t;
+    #[link_name = "\u{1}PyPyObject_IsTrue"]
     pub fn PyObject_IsTrue(arg1: *mut PyObject) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_Not"]
     pub fn PyObject_Not(arg1: *mut PyObject) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyCallable_Check"]
     pub fn PyCallable_Check(arg1: *mut PyObject) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_ClearWeakRefs"]
     pub fn PyObject_ClearWeakRefs(arg1: *mut PyObject);
+    #[link_name = "\u{1}PyPyObject_Dir"]
     pub fn PyObject_Dir(arg1: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}PyPy_ReprEnter"]
     pub fn Py_ReprEnter(arg1: *mut PyObject) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPy_ReprLeave"]
     pub fn Py_ReprLeave(arg1: *mut PyObject);
     #[link_name = "\u{1}_PyPy_Dealloc"]
     pub fn _Py_Dealloc(arg1: *mut PyObject);
@@ -1415,12 +1444,9 @@ extern "C" {
     pub fn Py_IncRef(arg1: *mut PyObject);
     #[link_name = "\u{1}PyPy_DecRef"]
     pub fn Py_DecRef(arg1: *mut PyObject);
-    pub fn _Py_IncRef(arg1: *mut PyObject);
-    pub fn _Py_DecRef(arg1: *mut PyObject);
-    pub fn Py_NewRef(obj: *mut PyObject) -> *mut PyObject;
-    pub fn Py_XNewRef(obj: *mut PyObject) -> *mut PyObject;
+    #[link_name = "\u{1}_PyPy_NoneStruct"]
     pub static mut _Py_NoneStruct: PyObject;
-    pub fn Py_IsNone(x: *mut PyObject) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}_PyPy_NotImplementedStruct"]
     pub static mut _Py_NotImplementedStruct: PyObject;
     #[link_name = "\u{1}_PyPyType_Name"]
     pub fn _PyType_Name(arg1: *mut PyTypeObject) -> *const ::core::ffi::c_char;
@@ -1465,8 +1491,6 @@ extern "C" {
     #[link_name = "\u{1}PyPyObject_CallFinalizerFromDealloc"]
     pub fn PyObject_CallFinalizerFromDealloc(arg1: *mut PyObject) -> ::core::ffi::c_int;
     pub fn _Py_NewReference(op: *mut PyObject);
-    #[link_name = "\u{1}PyPyType_Register"]
-    pub fn PyType_Register(arg1: *mut PyTypeObject) -> ::core::ffi::c_int;
     #[link_name = "\u{1}_PyPy_subtype_dealloc"]
     pub fn _Py_subtype_dealloc(arg1: *mut PyObject);
     #[link_name = "\u{1}_PyPy_object_dealloc"]
@@ -1488,14 +1512,14 @@ extern "C" {
         arg1: *mut PyTypeObject,
         arg2: Py_ssize_t,
     ) -> *mut PyVarObject;
+    #[link_name = "\u{1}PyPyGC_Collect"]
     pub fn PyGC_Collect() -> Py_ssize_t;
+    #[link_name = "\u{1}PyPyGC_Enable"]
     pub fn PyGC_Enable() -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyGC_Disable"]
     pub fn PyGC_Disable() -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyGC_IsEnabled"]
     pub fn PyGC_IsEnabled() -> ::core::ffi::c_int;
-    pub fn _PyObject_GC_Resize(
-        arg1: *mut PyVarObject,
-        arg2: Py_ssize_t,
-    ) -> *mut PyVarObject;
     #[link_name = "\u{1}_PyPyObject_GC_New"]
     pub fn _PyObject_GC_New(arg1: *mut PyTypeObject) -> *mut PyObject;
     #[link_name = "\u{1}_PyPyObject_GC_NewVar"]
@@ -1505,9 +1529,10 @@ extern "C" {
     ) -> *mut PyVarObject;
     #[link_name = "\u{1}PyPyObject_GC_Del"]
     pub fn PyObject_GC_Del(arg1: *mut ::core::ffi::c_void);
+    #[link_name = "\u{1}PyPyObject_GC_IsTracked"]
     pub fn PyObject_GC_IsTracked(arg1: *mut PyObject) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyObject_GC_IsFinalized"]
     pub fn PyObject_GC_IsFinalized(arg1: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn PyObject_IS_GC(obj: *mut PyObject) -> ::core::ffi::c_int;
     #[link_name = "\u{1}_PyPyObject_GC_Malloc"]
     pub fn _PyObject_GC_Malloc(arg1: usize) -> *mut PyObject;
     pub fn _PyLong_FromTime_t(sec: time_t) -> *mut PyObject;
@@ -1638,6 +1663,7 @@ extern "C" {
         unicode: *mut PyObject,
         size: *mut Py_ssize_t,
     ) -> *mut wchar_t;
+    #[link_name = "\u{1}PyPyUnicode_AsUTF8AndSize"]
     pub fn PyUnicode_AsUTF8AndSize(
         unicode: *mut PyObject,
         size: *mut Py_ssize_t,
@@ -1719,6 +1745,7 @@ extern "C" {
     ) -> *mut ::core::ffi::c_void;
     #[link_name = "\u{1}_PyPy_get_capsule_type"]
     pub fn _Py_get_capsule_type() -> *mut PyTypeObject;
+    #[link_name = "\u{1}_PyPy_EllipsisObject"]
     pub static mut _Py_EllipsisObject: PyObject;
     #[link_name = "\u{1}PyPySlice_AdjustIndices"]
     pub fn PySlice_AdjustIndices(
@@ -1991,7 +2018,6 @@ extern "C" {
         minkw: ::core::ffi::c_int,
         buf: *mut *mut PyObject,
     ) -> *const *mut PyObject;
-    pub fn _PyArg_Fini();
     #[link_name = "\u{1}PyPyModule_AddObjectRef"]
     pub fn PyModule_AddObjectRef(
         mod_: *mut PyObject,
@@ -2020,6 +2046,7 @@ extern "C" {
         module: *mut PyObject,
         type_: *mut PyTypeObject,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyModule_Create2"]
     pub fn PyModule_Create2(
         arg1: *mut PyModuleDef,
         apiver: ::core::ffi::c_int,
@@ -2114,7 +2141,6 @@ extern "C" {
         name: *mut PyObject,
         ...
     ) -> *mut PyObject;
-    pub fn PyObject_Length(o: *mut PyObject) -> Py_ssize_t;
     #[link_name = "\u{1}PyPyObject_DelItemString"]
     pub fn PyObject_DelItemString(
         o: *mut PyObject,
@@ -2138,6 +2164,7 @@ extern "C" {
     ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyBuffer_Release"]
     pub fn PyBuffer_Release(view: *mut Py_buffer);
+    #[link_name = "\u{1}PyPyDateTimeAPI"]
     pub static mut PyDateTimeAPI: *mut PyDateTime_CAPI;
     #[link_name = "\u{1}PyPyOS_setsig"]
     pub fn PyOS_setsig(
@@ -2232,8 +2259,6 @@ extern "C" {
     ) -> *mut _object;
     #[link_name = "\u{1}PyPyCallIter_New"]
     pub fn PyCallIter_New(arg0: *mut _object, arg1: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyCallable_Check"]
-    pub fn PyCallable_Check1(arg0: *mut _object) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyCapsule_New"]
     pub fn PyCapsule_New(
         arg0: *mut ::core::ffi::c_void,
@@ -2776,14 +2801,6 @@ extern "C" {
     pub fn PyFunction_GetGlobals(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyFunction_GetModule"]
     pub fn PyFunction_GetModule(arg0: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyGC_Collect"]
-    pub fn PyGC_Collect1() -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyGC_Disable"]
-    pub fn PyGC_Disable1() -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyGC_Enable"]
-    pub fn PyGC_Enable1() -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyGC_IsEnabled"]
-    pub fn PyGC_IsEnabled1() -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyGILState_Check"]
     pub fn PyGILState_Check() -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyGILState_Ensure"]
@@ -3052,11 +3069,6 @@ extern "C" {
     pub fn PyModule_Check(arg0: *mut ::core::ffi::c_void) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyModule_CheckExact"]
     pub fn PyModule_CheckExact(arg0: *mut ::core::ffi::c_void) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyModule_Create2"]
-    pub fn PyModule_Create21(
-        arg0: *mut PyModuleDef,
-        arg1: ::core::ffi::c_int,
-    ) -> *mut _object;
     #[link_name = "\u{1}PyPyModule_ExecDef"]
     pub fn PyModule_ExecDef(
         arg0: *mut _object,
@@ -3219,8 +3231,6 @@ extern "C" {
         arg1: *mut *mut ::core::ffi::c_char,
         arg2: *mut _object,
     ) -> f64;
-    #[link_name = "\u{1}PyPyObject_ASCII"]
-    pub fn PyObject_ASCII1(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_AsCharBuffer"]
     pub fn PyObject_AsCharBuffer(
         arg0: *mut _object,
@@ -3229,8 +3239,6 @@ extern "C" {
     ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyObject_AsFileDescriptor"]
     pub fn PyObject_AsFileDescriptor(arg0: *mut _object) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_Bytes"]
-    pub fn PyObject_Bytes1(arg0: *mut PyObject) -> *mut PyObject;
     #[link_name = "\u{1}PyPyObject_Call"]
     pub fn PyObject_Call(
         arg0: *mut _object,
@@ -3256,68 +3264,22 @@ extern "C" {
     pub fn PyObject_CallOneArg(arg0: *mut _object, arg1: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_Calloc"]
     pub fn PyObject_Calloc(arg0: usize, arg1: usize) -> *mut ::core::ffi::c_void;
-    #[link_name = "\u{1}PyPyObject_ClearWeakRefs"]
-    pub fn PyObject_ClearWeakRefs1(arg0: *mut _object);
     #[link_name = "\u{1}PyPyObject_DelItem"]
     pub fn PyObject_DelItem(
         arg0: *mut _object,
         arg1: *mut _object,
     ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_Dir"]
-    pub fn PyObject_Dir1(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_Format"]
     pub fn PyObject_Format(arg0: *mut _object, arg1: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_GC_IsFinalized"]
-    pub fn PyObject_GC_IsFinalized1(arg0: *mut _object) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_GC_IsTracked"]
-    pub fn PyObject_GC_IsTracked1(arg0: *mut _object) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_GenericGetAttr"]
-    pub fn PyObject_GenericGetAttr1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-    ) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_GenericGetDict"]
     pub fn PyObject_GenericGetDict(
         arg0: *mut _object,
         arg1: *mut ::core::ffi::c_void,
     ) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_GenericSetAttr"]
-    pub fn PyObject_GenericSetAttr1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-        arg2: *mut _object,
-    ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_GenericSetDict"]
-    pub fn PyObject_GenericSetDict1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-        arg2: *mut ::core::ffi::c_void,
-    ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_GetAttr"]
-    pub fn PyObject_GetAttr1(arg0: *mut _object, arg1: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_GetAttrString"]
-    pub fn PyObject_GetAttrString1(
-        arg0: *mut _object,
-        arg1: *const ::core::ffi::c_char,
-    ) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_GetItem"]
     pub fn PyObject_GetItem(arg0: *mut _object, arg1: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_GetIter"]
     pub fn PyObject_GetIter(arg0: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_HasAttr"]
-    pub fn PyObject_HasAttr1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-    ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_HasAttrString"]
-    pub fn PyObject_HasAttrString1(
-        arg0: *mut _object,
-        arg1: *const ::core::ffi::c_char,
-    ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_Hash"]
-    pub fn PyObject_Hash1(arg0: *mut _object) -> Py_ssize_t;
-    #[link_name = "\u{1}PyPyObject_HashNotImplemented"]
-    pub fn PyObject_HashNotImplemented1(arg0: *mut _object) -> Py_ssize_t;
     #[link_name = "\u{1}PyPyObject_IsInstance"]
     pub fn PyObject_IsInstance(
         arg0: *mut _object,
@@ -3328,14 +3290,10 @@ extern "C" {
         arg0: *mut _object,
         arg1: *mut _object,
     ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_IsTrue"]
-    pub fn PyObject_IsTrue1(arg0: *mut _object) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyObject_LengthHint"]
     pub fn PyObject_LengthHint(arg0: *mut PyObject, arg1: Py_ssize_t) -> Py_ssize_t;
     #[link_name = "\u{1}PyPyObject_Malloc"]
     pub fn PyObject_Malloc(arg0: usize) -> *mut ::core::ffi::c_void;
-    #[link_name = "\u{1}PyPyObject_Not"]
-    pub fn PyObject_Not1(arg0: *mut _object) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyObject_Print"]
     pub fn PyObject_Print(
         arg0: *mut _object,
@@ -3347,34 +3305,6 @@ extern "C" {
         arg0: *mut ::core::ffi::c_void,
         arg1: usize,
     ) -> *mut ::core::ffi::c_void;
-    #[link_name = "\u{1}PyPyObject_Repr"]
-    pub fn PyObject_Repr1(arg0: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_RichCompare"]
-    pub fn PyObject_RichCompare1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-        arg2: ::core::ffi::c_int,
-    ) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_RichCompareBool"]
-    pub fn PyObject_RichCompareBool1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-        arg2: ::core::ffi::c_int,
-    ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_SelfIter"]
-    pub fn PyObject_SelfIter1(arg0: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPyObject_SetAttr"]
-    pub fn PyObject_SetAttr1(
-        arg0: *mut _object,
-        arg1: *mut _object,
-        arg2: *mut _object,
-    ) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyObject_SetAttrString"]
-    pub fn PyObject_SetAttrString1(
-        arg0: *mut _object,
-        arg1: *const ::core::ffi::c_char,
-        arg2: *mut _object,
-    ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyObject_SetItem"]
     pub fn PyObject_SetItem(
         arg0: *mut _object,
@@ -3383,8 +3313,6 @@ extern "C" {
     ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyObject_Size"]
     pub fn PyObject_Size(arg0: *mut _object) -> Py_ssize_t;
-    #[link_name = "\u{1}PyPyObject_Str"]
-    pub fn PyObject_Str1(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_Type"]
     pub fn PyObject_Type(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyObject_Unicode"]
@@ -3651,26 +3579,6 @@ extern "C" {
     ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyTuple_Size"]
     pub fn PyTuple_Size(arg0: *mut _object) -> Py_ssize_t;
-    #[link_name = "\u{1}PyPyType_FromModuleAndSpec"]
-    pub fn PyType_FromModuleAndSpec1(
-        arg0: *mut PyObject,
-        arg1: *mut PyType_Spec,
-        arg2: *mut PyObject,
-    ) -> *mut PyObject;
-    #[link_name = "\u{1}PyPyType_FromSpecWithBases"]
-    pub fn PyType_FromSpecWithBases1(
-        arg0: *mut PyType_Spec,
-        arg1: *mut PyObject,
-    ) -> *mut PyObject;
-    #[link_name = "\u{1}PyPyType_GetSlot"]
-    pub fn PyType_GetSlot1(
-        arg0: *mut _typeobject,
-        arg1: ::core::ffi::c_int,
-    ) -> *mut ::core::ffi::c_void;
-    #[link_name = "\u{1}PyPyType_Modified"]
-    pub fn PyType_Modified1(arg0: *mut _typeobject);
-    #[link_name = "\u{1}PyPyType_Ready"]
-    pub fn PyType_Ready1(arg0: *mut _typeobject) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyUnicode_Append"]
     pub fn PyUnicode_Append(arg0: *mut *mut _object, arg1: *mut _object);
     #[link_name = "\u{1}PyPyUnicode_AsASCIIString"]
@@ -3706,11 +3614,6 @@ extern "C" {
     pub fn PyUnicode_AsUTF32String(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyUnicode_AsUTF8"]
     pub fn PyUnicode_AsUTF8(arg0: *mut PyObject) -> *mut ::core::ffi::c_char;
-    #[link_name = "\u{1}PyPyUnicode_AsUTF8AndSize"]
-    pub fn PyUnicode_AsUTF8AndSize1(
-        arg0: *mut PyObject,
-        arg1: *mut Py_ssize_t,
-    ) -> *mut ::core::ffi::c_char;
     #[link_name = "\u{1}PyPyUnicode_AsUTF8String"]
     pub fn PyUnicode_AsUTF8String(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyUnicode_AsUnicodeAndSize"]
@@ -4018,10 +3921,6 @@ extern "C" {
     pub fn Py_LeaveRecursiveCall();
     #[link_name = "\u{1}PyPy_MakePendingCalls"]
     pub fn Py_MakePendingCalls() -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPy_ReprEnter"]
-    pub fn Py_ReprEnter1(arg0: *mut _object) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPy_ReprLeave"]
-    pub fn Py_ReprLeave1(arg0: *mut _object);
     #[link_name = "\u{1}PyPy_SetRecursionLimit"]
     pub fn Py_SetRecursionLimit(arg0: ::core::ffi::c_int);
     #[link_name = "\u{1}PyPy_UNICODE_COPY"]

@@ -1225,7 +1225,6 @@ extern "C" {
     pub fn Py_IncRef(arg1: *mut PyObject);
     #[link_name = "\u{1}PyPy_DecRef"]
     pub fn Py_DecRef(arg1: *mut PyObject);
-    pub static mut _pypy_rawrefcount_w_marker_deallocating: *mut ::core::ffi::c_void;
     #[link_name = "\u{1}PyPyType_FromSpec"]
     pub fn PyType_FromSpec(arg1: *mut PyType_Spec) -> *mut PyObject;
     #[link_name = "\u{1}PyPyType_GetModule"]
@@ -1233,6 +1232,7 @@ extern "C" {
     #[link_name = "\u{1}PyPyType_GetModuleState"]
     pub fn PyType_GetModuleState(arg1: *mut _typeobject) -> *mut ::core::ffi::c_void;
     pub fn PyType_GetFlags(arg1: *mut PyTypeObject) -> ::core::ffi::c_long;
+    #[link_name = "\u{1}PyPyType_GetSlot"]
     pub fn PyType_GetSlot(
         arg1: *mut PyTypeObject,
         arg2: ::core::ffi::c_int,
@@ -1306,8 +1306,6 @@ extern "C" {
     ) -> *mut PyVarObject;
     #[link_name = "\u{1}PyPyObject_CallFinalizerFromDealloc"]
     pub fn PyObject_CallFinalizerFromDealloc(arg1: *mut PyObject) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyType_Register"]
-    pub fn PyType_Register(arg1: *mut PyTypeObject) -> ::core::ffi::c_int;
     #[link_name = "\u{1}_PyPy_subtype_dealloc"]
     pub fn _Py_subtype_dealloc(arg1: *mut PyObject);
     #[link_name = "\u{1}_PyPy_object_dealloc"]
@@ -1499,13 +1497,6 @@ extern "C" {
         arg1: *const ::core::ffi::c_char,
         arg2: *mut __va_list_tag,
     ) -> *mut PyObject;
-    pub fn _Py_VaBuildStack_SizeT(
-        small_stack: *mut *mut PyObject,
-        small_stack_len: Py_ssize_t,
-        format: *const ::core::ffi::c_char,
-        va: *mut __va_list_tag,
-        p_nargs: *mut Py_ssize_t,
-    ) -> *mut *mut PyObject;
     pub fn _PyArg_ParseTupleAndKeywordsFast_SizeT(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
@@ -1542,7 +1533,6 @@ extern "C" {
         minkw: ::core::ffi::c_int,
         buf: *mut *mut PyObject,
     ) -> *const *mut PyObject;
-    pub fn _PyArg_Fini();
     #[link_name = "\u{1}PyPyModule_AddObject"]
     pub fn PyModule_AddObject(
         arg1: *mut PyObject,
@@ -1565,6 +1555,7 @@ extern "C" {
         module: *mut PyObject,
         type_: *mut PyTypeObject,
     ) -> ::core::ffi::c_int;
+    #[link_name = "\u{1}PyPyModule_Create2"]
     pub fn PyModule_Create2(
         arg1: *mut PyModuleDef,
         apiver: ::core::ffi::c_int,
@@ -1685,6 +1676,7 @@ extern "C" {
         unicode: *mut PyObject,
         size: *mut Py_ssize_t,
     ) -> *mut wchar_t;
+    #[link_name = "\u{1}PyPyUnicode_AsUTF8AndSize"]
     pub fn PyUnicode_AsUTF8AndSize(
         unicode: *mut PyObject,
         size: *mut Py_ssize_t,
@@ -1816,6 +1808,7 @@ extern "C" {
     ) -> *mut PyObject;
     #[link_name = "\u{1}PyPyBytes_FromFormat"]
     pub fn PyBytes_FromFormat(arg1: *const ::core::ffi::c_char, ...) -> *mut PyObject;
+    #[link_name = "\u{1}_PyPy_EllipsisObject"]
     pub static mut _Py_EllipsisObject: PyObject;
     pub fn PySlice_AdjustIndices(
         length: Py_ssize_t,
@@ -1823,6 +1816,7 @@ extern "C" {
         stop: *mut Py_ssize_t,
         step: Py_ssize_t,
     ) -> Py_ssize_t;
+    #[link_name = "\u{1}PyPyDateTimeAPI"]
     pub static mut PyDateTimeAPI: *mut PyDateTime_CAPI;
     #[link_name = "\u{1}PyPyStructSequence_UnnamedField"]
     pub static mut PyStructSequence_UnnamedField: *mut ::core::ffi::c_char;
@@ -1915,15 +1909,6 @@ extern "C" {
     pub fn _Py_RestoreSignals();
     #[link_name = "\u{1}PyPy_GenericAlias"]
     pub fn Py_GenericAlias(arg0: *mut _object, arg1: *mut _object) -> *mut _object;
-    #[link_name = "\u{1}PyPySlice_GetIndicesEx"]
-    pub fn PySlice_GetIndicesEx(
-        arg0: *mut PyObject,
-        arg1: Py_ssize_t,
-        arg2: *mut Py_ssize_t,
-        arg3: *mut Py_ssize_t,
-        arg4: *mut Py_ssize_t,
-        arg5: *mut Py_ssize_t,
-    ) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyAnySet_Check"]
     pub fn PyAnySet_Check(arg0: *mut _object) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyAnySet_CheckExact"]
@@ -2725,11 +2710,6 @@ extern "C" {
     pub fn PyModule_Check(arg0: *mut ::core::ffi::c_void) -> ::core::ffi::c_int;
     #[link_name = "\u{1}PyPyModule_CheckExact"]
     pub fn PyModule_CheckExact(arg0: *mut ::core::ffi::c_void) -> ::core::ffi::c_int;
-    #[link_name = "\u{1}PyPyModule_Create2"]
-    pub fn PyModule_Create21(
-        arg0: *mut PyModuleDef,
-        arg1: ::core::ffi::c_int,
-    ) -> *mut _object;
     #[link_name = "\u{1}PyPyModule_ExecDef"]
     pub fn PyModule_ExecDef(
         arg0: *mut _object,
@@ -3320,11 +3300,6 @@ extern "C" {
         arg1: *mut _object,
         arg2: *mut _object,
     ) -> *mut _object;
-    #[link_name = "\u{1}PyPyType_GetSlot"]
-    pub fn PyType_GetSlot1(
-        arg0: *mut _typeobject,
-        arg1: ::core::ffi::c_int,
-    ) -> *mut ::core::ffi::c_void;
     #[link_name = "\u{1}PyPyType_IsSubtype"]
     pub fn PyType_IsSubtype(
         arg0: *mut _typeobject,
@@ -3367,11 +3342,6 @@ extern "C" {
     pub fn PyUnicode_AsUTF32String(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyUnicode_AsUTF8"]
     pub fn PyUnicode_AsUTF8(arg0: *mut PyObject) -> *mut ::core::ffi::c_char;
-    #[link_name = "\u{1}PyPyUnicode_AsUTF8AndSize"]
-    pub fn PyUnicode_AsUTF8AndSize1(
-        arg0: *mut PyObject,
-        arg1: *mut Py_ssize_t,
-    ) -> *mut ::core::ffi::c_char;
     #[link_name = "\u{1}PyPyUnicode_AsUTF8String"]
     pub fn PyUnicode_AsUTF8String(arg0: *mut _object) -> *mut _object;
     #[link_name = "\u{1}PyPyUnicode_AsUnicode"]

@@ -3,9 +3,12 @@
 
 pub mod profile;
 
+use crate::headers::Headers;
 use crate::util::{ensure_file_contents, project_root, Result};
-use bindgen::callbacks::{DeriveTrait, ImplementsTrait, ItemInfo, ParseCallbacks};
+use bindgen::callbacks::{DeriveTrait, ImplementsTrait, ItemInfo, ItemKind, ParseCallbacks};
 use profile::{Target, NAME_ALLOWLIST, TARGETS};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// The first line of every generated file; `tidy` and the build script rely on it.
@@ -105,9 +108,57 @@ pub fn headers_manifest() -> std::path::PathBuf {
 }
 
 /// Generates one file's full text, banner included, and returns the clang arguments used.
+///
+/// For PyPy, a first pass notes every function and variable whose symbol the shipped
+/// `libpypy3.X-c.so` does not export under its own name: those reached only through a later
+/// `#define X PyPyX` get that symbol as their link name, those exported under no name at all are
+/// left out in a second pass (PyPy declares some APIs it does not implement).
 pub fn generate(target: &Target) -> Result<(String, Vec<String>)> {
     let headers = target.source.fetch()?;
+    let exports =
+        if target.profile.rename_pypy { Some(Arc::new(pypy_exports(&headers)?)) } else { None };
+    let first = run_bindgen(target, &headers, exports.clone(), &[])?;
+    if first.missing.is_empty() {
+        return Ok((first.text, first.clang_args));
+    }
+    let second = run_bindgen(target, &headers, exports, &first.missing)?;
+    Ok((second.text, second.clang_args))
+}
+
+struct Generated {
+    text: String,
+    clang_args: Vec<String>,
+    /// Declared functions and variables to leave out: no exported symbol implements them, or
+    /// they duplicate an earlier declaration.
+    missing: Vec<String>,
+}
+
+/// The dynamic symbols `libpypy3.X-c.so` of the unpacked `pypy3` package defines.
+fn pypy_exports(headers: &Headers) -> Result<HashSet<String>> {
+    let root = headers.root.as_ref().ok_or("PyPy headers must come from a Debian package")?;
+    let dir = headers.include.file_name().and_then(|d| d.to_str()).unwrap_or_default();
+    let version = dir.strip_prefix("pypy").ok_or("PyPy include dir must be pypy3.X")?;
+    let lib = root.join(format!("usr/lib/x86_64-linux-gnu/libpypy{version}-c.so"));
+    let text = crate::util::output(
+        std::process::Command::new("nm").args(["-D", "--defined-only"]).arg(&lib),
+    )?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .map(|sym| sym.split('@').next().unwrap_or(sym).to_string())
+        .collect())
+}
+
+fn run_bindgen(
+    target: &Target,
+    headers: &Headers,
+    exports: Option<Arc<HashSet<String>>>,
+    leave_out: &[String],
+) -> Result<Generated> {
     let profile = target.profile;
+    let missing = Arc::new(Mutex::new(Vec::new()));
+    let var_links = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::new(Mutex::new(HashSet::new()));
     let wrapper = project_root().join(profile.crate_dir).join("wrapper.h");
     let mut clang_args =
         vec![format!("--target={CLANG_TARGET}"), format!("-I{}", headers.include.display())];
@@ -148,11 +199,21 @@ pub fn generate(target: &Target) -> Result<(String, Vec<String>)> {
         .blocklist_file(r".*/pyconfig\.h")
         // libc types reached through private APIs stay opaque: their size is all Rust needs.
         .opaque_type("_IO_FILE|tm|timeval|timespec")
-        .parse_callbacks(Box::new(Callbacks { rename_pypy: profile.rename_pypy }));
+        .parse_callbacks(Box::new(Callbacks {
+            rename_pypy: profile.rename_pypy,
+            exports,
+            missing: missing.clone(),
+            var_links: var_links.clone(),
+            seen: seen.clone(),
+        }));
+    if !leave_out.is_empty() {
+        let names = format!("^(?:{})$", leave_out.join("|"));
+        builder = builder.blocklist_function(&names).blocklist_var(&names);
+    }
     builder = builder.formatter(bindgen::Formatter::Prettyplease);
     let bindings =
         builder.generate().map_err(|e| format!("{}: bindgen failed: {e}", target.file))?;
-    let body = bindings.to_string();
+    let body = add_var_link_names(&bindings.to_string(), &var_links.lock().unwrap());
     let mut out = String::with_capacity(body.len() + 512);
     out.push_str(BANNER);
     out.push('\n');
@@ -169,18 +230,93 @@ pub fn generate(target: &Target) -> Result<(String, Vec<String>)> {
     ));
     out.push('\n');
     out.push_str(&body);
-    Ok((out, clang_args))
+    let mut missing = std::mem::take(&mut *missing.lock().unwrap());
+    // PyPy redeclares after its renaming `#define`s what the CPython-style headers declared
+    // before them; the earlier declaration now links to the PyPy symbol, so the later one is a
+    // duplicate (and may spell an integer type differently).
+    let seen = seen.lock().unwrap();
+    for name in seen.iter() {
+        let plain = name.strip_prefix("_PyPy").map(|r| format!("_Py{r}"));
+        let plain = plain.or_else(|| name.strip_prefix("PyPy").map(|r| format!("Py{r}")));
+        if plain.is_some_and(|p| seen.contains(&p)) {
+            missing.push(name.clone());
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    Ok(Generated { text: out, clang_args, missing })
 }
 
 /// Pinned in Cargo.lock; recorded in each banner so a bindgen upgrade shows up in `--check`.
 const BINDGEN_VERSION: &str = "0.73";
 
+impl Callbacks {
+    /// The exported symbol implementing the declaration `name`, when it is not `name` itself:
+    /// the `PyPy…` spelling of a declaration that precedes PyPy's renaming `#define`. Records
+    /// `name` as missing when the library exports it under neither name.
+    fn pypy_symbol(&self, name: &str) -> Option<String> {
+        let exports = self.exports.as_ref()?;
+        if exports.contains(name) {
+            return None;
+        }
+        let pypy = if let Some(rest) = name.strip_prefix("_Py") {
+            format!("_PyPy{rest}")
+        } else if let Some(rest) = name.strip_prefix("Py") {
+            format!("PyPy{rest}")
+        } else {
+            String::new()
+        };
+        if exports.contains(&pypy) {
+            return Some(pypy);
+        }
+        self.missing.lock().unwrap().push(name.to_string());
+        None
+    }
+}
+
 #[derive(Debug)]
 struct Callbacks {
     rename_pypy: bool,
+    /// The symbols the implementation's library exports, when it is at hand.
+    exports: Option<Arc<HashSet<String>>>,
+    /// Functions and variables declared by the headers but exported under no name.
+    missing: Arc<Mutex<Vec<String>>>,
+    /// Variables whose symbol differs from their name: `(name, symbol)`.
+    var_links: Arc<Mutex<Vec<(String, String)>>>,
+    /// Every function and variable name declared (PyPy only).
+    seen: Arc<Mutex<HashSet<String>>>,
+}
+
+/// Adds `#[link_name]` to each `pub static mut NAME:` of `links` that lacks one.
+fn add_var_link_names(body: &str, links: &[(String, String)]) -> String {
+    let mut out = body.to_string();
+    for (name, symbol) in links {
+        let decl = format!("\n    pub static mut {name}:");
+        let attr = format!("\n    #[link_name = \"\\u{{1}}{symbol}\"]");
+        if let Some(at) = out.find(&decl) {
+            if !out[..at].ends_with(&attr) {
+                out.insert_str(at, &attr);
+            }
+        }
+    }
+    out
 }
 
 impl ParseCallbacks for Callbacks {
+    /// PyPy: the symbol that implements the declaration (see [`generate`]). bindgen 0.73 writes
+    /// the override for functions but drops it for variables, so those are also recorded and
+    /// their `#[link_name]` is added after generation ([`add_var_link_names`]).
+    fn generated_link_name_override(&self, item: ItemInfo<'_>) -> Option<String> {
+        if self.exports.is_some() {
+            self.seen.lock().unwrap().insert(item.name.to_string());
+        }
+        let symbol = self.pypy_symbol(item.name)?;
+        if let ItemKind::Var = item.kind {
+            self.var_links.lock().unwrap().push((item.name.to_string(), symbol.clone()));
+        }
+        Some(symbol)
+    }
+
     /// The blocklisted integer typedefs are plain integers, so structs holding them stay `Copy`
     /// (and unions holding those structs stay native Rust unions).
     fn blocklisted_type_implements_trait(
