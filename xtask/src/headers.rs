@@ -3,6 +3,7 @@
 //! never installed).
 
 use crate::util::{cache_dir, output, run, Result};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,6 +22,48 @@ pub enum Source {
     },
 }
 
+/// A shared library whose dynamic symbols bound the generated functions and variables.
+#[derive(Clone, Copy, Debug)]
+pub enum Library {
+    /// `lib/<file>` of the pyenv interpreter `version`.
+    Pyenv { version: &'static str, file: &'static str },
+    /// `<path>` inside the Debian package `package=version` of `suite`.
+    Debian { suite: &'static str, package: &'static str, version: &'static str, path: &'static str },
+}
+
+impl Library {
+    /// The names of the functions and variables the library exports (`nm -D --defined-only`),
+    /// downloading its package once if needed.
+    pub fn exports(&self) -> Result<HashSet<String>> {
+        let file = match *self {
+            Library::Pyenv { version, file } => {
+                pyenv_root()?.join("versions").join(version).join("lib").join(file)
+            }
+            Library::Debian { suite, package, version, path } => {
+                let unpacked = cache_dir().join("libs").join(format!("{package}_{version}"));
+                fetch_deb(suite, package, version, &unpacked)?;
+                unpacked.join(path)
+            }
+        };
+        let text = output(Command::new("nm").args(["-D", "--defined-only"]).arg(&file))?;
+        Ok(text
+            .lines()
+            .filter_map(|l| l.split_whitespace().nth(2))
+            .map(|sym| sym.split('@').next().unwrap_or(sym).to_string())
+            .collect())
+    }
+
+    /// One line for the generated file's banner.
+    pub fn describe(&self) -> String {
+        match *self {
+            Library::Pyenv { version, file } => format!("pyenv CPython {version} lib/{file}"),
+            Library::Debian { suite, package, version, path } => {
+                format!("Debian {suite} {package} {version}, /{path}")
+            }
+        }
+    }
+}
+
 /// Headers ready for clang.
 pub struct Headers {
     /// The directory holding `Python.h`.
@@ -29,8 +72,6 @@ pub struct Headers {
     pub extra_includes: Vec<PathBuf>,
     /// One line for the generated file's banner.
     pub description: String,
-    /// Where the packages were unpacked (Debian sources), to find the shipped library.
-    pub root: Option<PathBuf>,
 }
 
 impl Source {
@@ -51,7 +92,6 @@ impl Source {
                     include,
                     extra_includes: vec![],
                     description: format!("pyenv CPython {version}, include/{dir}"),
-                    root: None,
                 })
             }
             Source::Debian { suite, packages, version, dir } => {
@@ -64,7 +104,6 @@ impl Source {
                 Ok(Headers {
                     include: usr_include.join(dir),
                     extra_includes: vec![usr_include],
-                    root: Some(unpacked.clone()),
                     description: format!(
                         "Debian {suite} {} {version}, /usr/include/{dir}",
                         packages.join(" + ")

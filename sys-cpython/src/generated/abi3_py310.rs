@@ -2,6 +2,7 @@
 // Implementation: CPython 3.15.2
 // Variant: limited API (abi3), minimum Python 3.10
 // Headers: Debian sid libpython3.15-dev 3.15.2-1, /usr/include/python3.15
+// Symbols: only those exported by pyenv CPython 3.10.13 lib/libpython3.10.so.1.0
 // Defines: Py_LIMITED_API=0x030a0000
 // Target: x86_64-unknown-linux-gnu; bindgen 0.73 with Debian clang version 14.0.6
 
@@ -744,14 +745,6 @@ extern "C" {
         new_size: usize,
     ) -> *mut ::core::ffi::c_void;
     pub fn PyMem_Free(ptr: *mut ::core::ffi::c_void);
-    pub fn PyCriticalSection_Begin(c: *mut PyCriticalSection, op: *mut PyObject);
-    pub fn PyCriticalSection_End(c: *mut PyCriticalSection);
-    pub fn PyCriticalSection2_Begin(
-        c: *mut PyCriticalSection2,
-        a: *mut PyObject,
-        b: *mut PyObject,
-    );
-    pub fn PyCriticalSection2_End(c: *mut PyCriticalSection2);
     pub fn Py_Is(x: *mut PyObject, y: *mut PyObject) -> ::core::ffi::c_int;
     pub static mut PyLong_Type: PyTypeObject;
     pub static mut PyBool_Type: PyTypeObject;
@@ -814,10 +807,6 @@ extern "C" {
         arg2: *const ::core::ffi::c_char,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
-    pub fn PyObject_DelAttrString(
-        v: *mut PyObject,
-        name: *const ::core::ffi::c_char,
-    ) -> ::core::ffi::c_int;
     pub fn PyObject_HasAttrString(
         arg1: *mut PyObject,
         arg2: *const ::core::ffi::c_char,
@@ -828,7 +817,6 @@ extern "C" {
         arg2: *mut PyObject,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
-    pub fn PyObject_DelAttr(v: *mut PyObject, name: *mut PyObject) -> ::core::ffi::c_int;
     pub fn PyObject_HasAttr(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
@@ -860,8 +848,6 @@ extern "C" {
     pub static mut _Py_NoneStruct: PyObject;
     pub fn Py_IsNone(x: *mut PyObject) -> ::core::ffi::c_int;
     pub static mut _Py_NotImplementedStruct: PyObject;
-    pub fn Py_REFCNT(ob: *mut PyObject) -> Py_ssize_t;
-    pub fn _Py_SetRefcnt(ob: *mut PyObject, refcnt: Py_ssize_t);
     pub fn _Py_Dealloc(arg1: *mut PyObject);
     pub fn Py_IncRef(arg1: *mut PyObject);
     pub fn Py_DecRef(arg1: *mut PyObject);
@@ -1223,8 +1209,6 @@ extern "C" {
         arg3: *mut *mut PyObject,
     );
     pub fn PyErr_Restore(arg1: *mut PyObject, arg2: *mut PyObject, arg3: *mut PyObject);
-    pub fn PyErr_GetRaisedException() -> *mut PyObject;
-    pub fn PyErr_SetRaisedException(arg1: *mut PyObject);
     pub fn PyErr_GetExcInfo(
         arg1: *mut *mut PyObject,
         arg2: *mut *mut PyObject,
@@ -1255,12 +1239,9 @@ extern "C" {
     pub fn PyException_SetCause(arg1: *mut PyObject, arg2: *mut PyObject);
     pub fn PyException_GetContext(arg1: *mut PyObject) -> *mut PyObject;
     pub fn PyException_SetContext(arg1: *mut PyObject, arg2: *mut PyObject);
-    pub fn PyException_GetArgs(arg1: *mut PyObject) -> *mut PyObject;
-    pub fn PyException_SetArgs(arg1: *mut PyObject, arg2: *mut PyObject);
     pub fn PyExceptionClass_Name(arg1: *mut PyObject) -> *const ::core::ffi::c_char;
     pub static mut PyExc_BaseException: *mut PyObject;
     pub static mut PyExc_Exception: *mut PyObject;
-    pub static mut PyExc_BaseExceptionGroup: *mut PyObject;
     pub static mut PyExc_StopAsyncIteration: *mut PyObject;
     pub static mut PyExc_StopIteration: *mut PyObject;
     pub static mut PyExc_GeneratorExit: *mut PyObject;
@@ -1528,19 +1509,6 @@ extern "C" {
         arg2: *mut *mut ::core::ffi::c_char,
         arg3: ::core::ffi::c_int,
     ) -> ::core::ffi::c_long;
-    pub fn PyLong_GetNativeLayout() -> *const PyLongLayout;
-    pub fn PyLong_Export(
-        obj: *mut PyObject,
-        export_long: *mut PyLongExport,
-    ) -> ::core::ffi::c_int;
-    pub fn PyLong_FreeExport(export_long: *mut PyLongExport);
-    pub fn PyLongWriter_Create(
-        negative: ::core::ffi::c_int,
-        ndigits: Py_ssize_t,
-        digits: *mut *mut ::core::ffi::c_void,
-    ) -> *mut PyLongWriter;
-    pub fn PyLongWriter_Finish(writer: *mut PyLongWriter) -> *mut PyObject;
-    pub fn PyLongWriter_Discard(writer: *mut PyLongWriter);
     pub static mut _Py_FalseStruct: PyLongObject;
     pub static mut _Py_TrueStruct: PyLongObject;
     pub fn Py_IsTrue(x: *mut PyObject) -> ::core::ffi::c_int;
@@ -1937,7 +1905,6 @@ extern "C" {
         ob: *mut PyObject,
         callback: *mut PyObject,
     ) -> *mut PyObject;
-    pub static PyStructSequence_UnnamedField: *const ::core::ffi::c_char;
     pub fn PyStructSequence_NewType(
         desc: *mut PyStructSequence_Desc,
     ) -> *mut PyTypeObject;
@@ -2192,9 +2159,6 @@ extern "C" {
     pub fn PyEval_GetGlobals() -> *mut PyObject;
     pub fn PyEval_GetLocals() -> *mut PyObject;
     pub fn PyEval_GetFrame() -> *mut PyFrameObject;
-    pub fn PyEval_GetFrameBuiltins() -> *mut PyObject;
-    pub fn PyEval_GetFrameGlobals() -> *mut PyObject;
-    pub fn PyEval_GetFrameLocals() -> *mut PyObject;
     pub fn Py_AddPendingCall(
         func: ::core::option::Option<
             unsafe extern "C" fn(arg1: *mut ::core::ffi::c_void) -> ::core::ffi::c_int,
@@ -2322,7 +2286,6 @@ extern "C" {
         name: *mut PyObject,
         ...
     ) -> *mut PyObject;
-    pub fn PyVectorcall_NARGS(nargsf: usize) -> Py_ssize_t;
     pub fn PyVectorcall_Call(
         callable: *mut PyObject,
         tuple: *mut PyObject,
@@ -2480,14 +2443,6 @@ extern "C" {
         key: *const ::core::ffi::c_char,
     ) -> ::core::ffi::c_int;
     pub fn PyMapping_HasKey(o: *mut PyObject, key: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn PyMapping_HasKeyWithError(
-        o: *mut PyObject,
-        key: *mut PyObject,
-    ) -> ::core::ffi::c_int;
-    pub fn PyMapping_HasKeyStringWithError(
-        o: *mut PyObject,
-        key: *const ::core::ffi::c_char,
-    ) -> ::core::ffi::c_int;
     pub fn PyMapping_Keys(o: *mut PyObject) -> *mut PyObject;
     pub fn PyMapping_Values(o: *mut PyObject) -> *mut PyObject;
     pub fn PyMapping_Items(o: *mut PyObject) -> *mut PyObject;

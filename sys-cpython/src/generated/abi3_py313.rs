@@ -2,6 +2,7 @@
 // Implementation: CPython 3.15.2
 // Variant: limited API (abi3), minimum Python 3.13
 // Headers: Debian sid libpython3.15-dev 3.15.2-1, /usr/include/python3.15
+// Symbols: only those exported by pyenv CPython 3.13.0 lib/libpython3.13.so.1.0
 // Defines: Py_LIMITED_API=0x030d0000
 // Target: x86_64-unknown-linux-gnu; bindgen 0.73 with Debian clang version 14.0.6
 
@@ -1007,7 +1008,6 @@ extern "C" {
         arg1: *mut PyTypeObject,
         arg2: *mut PyModuleDef,
     ) -> *mut PyObject;
-    pub fn Py_REFCNT(ob: *mut PyObject) -> Py_ssize_t;
     pub fn _Py_SetRefcnt(ob: *mut PyObject, refcnt: Py_ssize_t);
     pub fn _Py_Dealloc(arg1: *mut PyObject);
     pub fn Py_IncRef(arg1: *mut PyObject);
@@ -1687,19 +1687,6 @@ extern "C" {
         arg2: *mut *mut ::core::ffi::c_char,
         arg3: ::core::ffi::c_int,
     ) -> ::core::ffi::c_long;
-    pub fn PyLong_GetNativeLayout() -> *const PyLongLayout;
-    pub fn PyLong_Export(
-        obj: *mut PyObject,
-        export_long: *mut PyLongExport,
-    ) -> ::core::ffi::c_int;
-    pub fn PyLong_FreeExport(export_long: *mut PyLongExport);
-    pub fn PyLongWriter_Create(
-        negative: ::core::ffi::c_int,
-        ndigits: Py_ssize_t,
-        digits: *mut *mut ::core::ffi::c_void,
-    ) -> *mut PyLongWriter;
-    pub fn PyLongWriter_Finish(writer: *mut PyLongWriter) -> *mut PyObject;
-    pub fn PyLongWriter_Discard(writer: *mut PyLongWriter);
     pub static mut _Py_FalseStruct: PyLongObject;
     pub static mut _Py_TrueStruct: PyLongObject;
     pub fn Py_IsTrue(x: *mut PyObject) -> ::core::ffi::c_int;

@@ -2,6 +2,7 @@
 // Implementation: CPython 3.15.2
 // Variant: limited API (abi3), minimum Python 3.15
 // Headers: Debian sid libpython3.15-dev 3.15.2-1, /usr/include/python3.15
+// Symbols: only those exported by Debian sid libpython3.15 3.15.2-1, /usr/lib/x86_64-linux-gnu/libpython3.15.so.1.0
 // Defines: Py_LIMITED_API=0x030f0000
 // Target: x86_64-unknown-linux-gnu; bindgen 0.73 with Debian clang version 14.0.6
 

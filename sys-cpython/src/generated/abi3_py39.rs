@@ -2,6 +2,7 @@
 // Implementation: CPython 3.15.2
 // Variant: limited API (abi3), minimum Python 3.9
 // Headers: Debian sid libpython3.15-dev 3.15.2-1, /usr/include/python3.15
+// Symbols: only those exported by pyenv CPython 3.9.18 lib/libpython3.9.so.1.0
 // Defines: Py_LIMITED_API=0x03090000
 // Target: x86_64-unknown-linux-gnu; bindgen 0.73 with Debian clang version 14.0.6
 
@@ -739,15 +740,6 @@ extern "C" {
         new_size: usize,
     ) -> *mut ::core::ffi::c_void;
     pub fn PyMem_Free(ptr: *mut ::core::ffi::c_void);
-    pub fn PyCriticalSection_Begin(c: *mut PyCriticalSection, op: *mut PyObject);
-    pub fn PyCriticalSection_End(c: *mut PyCriticalSection);
-    pub fn PyCriticalSection2_Begin(
-        c: *mut PyCriticalSection2,
-        a: *mut PyObject,
-        b: *mut PyObject,
-    );
-    pub fn PyCriticalSection2_End(c: *mut PyCriticalSection2);
-    pub fn Py_Is(x: *mut PyObject, y: *mut PyObject) -> ::core::ffi::c_int;
     pub static mut PyLong_Type: PyTypeObject;
     pub static mut PyBool_Type: PyTypeObject;
     pub fn PyType_FromSpec(arg1: *mut PyType_Spec) -> *mut PyObject;
@@ -809,10 +801,6 @@ extern "C" {
         arg2: *const ::core::ffi::c_char,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
-    pub fn PyObject_DelAttrString(
-        v: *mut PyObject,
-        name: *const ::core::ffi::c_char,
-    ) -> ::core::ffi::c_int;
     pub fn PyObject_HasAttrString(
         arg1: *mut PyObject,
         arg2: *const ::core::ffi::c_char,
@@ -823,7 +811,6 @@ extern "C" {
         arg2: *mut PyObject,
         arg3: *mut PyObject,
     ) -> ::core::ffi::c_int;
-    pub fn PyObject_DelAttr(v: *mut PyObject, name: *mut PyObject) -> ::core::ffi::c_int;
     pub fn PyObject_HasAttr(
         arg1: *mut PyObject,
         arg2: *mut PyObject,
@@ -853,17 +840,10 @@ extern "C" {
     pub fn Py_ReprEnter(arg1: *mut PyObject) -> ::core::ffi::c_int;
     pub fn Py_ReprLeave(arg1: *mut PyObject);
     pub static mut _Py_NoneStruct: PyObject;
-    pub fn Py_IsNone(x: *mut PyObject) -> ::core::ffi::c_int;
     pub static mut _Py_NotImplementedStruct: PyObject;
-    pub fn Py_REFCNT(ob: *mut PyObject) -> Py_ssize_t;
-    pub fn _Py_SetRefcnt(ob: *mut PyObject, refcnt: Py_ssize_t);
     pub fn _Py_Dealloc(arg1: *mut PyObject);
     pub fn Py_IncRef(arg1: *mut PyObject);
     pub fn Py_DecRef(arg1: *mut PyObject);
-    pub fn _Py_IncRef(arg1: *mut PyObject);
-    pub fn _Py_DecRef(arg1: *mut PyObject);
-    pub fn Py_NewRef(obj: *mut PyObject) -> *mut PyObject;
-    pub fn Py_XNewRef(obj: *mut PyObject) -> *mut PyObject;
     pub fn PyObject_Malloc(size: usize) -> *mut ::core::ffi::c_void;
     pub fn PyObject_Calloc(nelem: usize, elsize: usize) -> *mut ::core::ffi::c_void;
     pub fn PyObject_Realloc(
@@ -883,9 +863,6 @@ extern "C" {
         arg2: Py_ssize_t,
     ) -> *mut PyVarObject;
     pub fn PyGC_Collect() -> Py_ssize_t;
-    pub fn PyGC_Enable() -> ::core::ffi::c_int;
-    pub fn PyGC_Disable() -> ::core::ffi::c_int;
-    pub fn PyGC_IsEnabled() -> ::core::ffi::c_int;
     pub fn _PyObject_GC_Resize(
         arg1: *mut PyVarObject,
         arg2: Py_ssize_t,
@@ -1214,8 +1191,6 @@ extern "C" {
         arg3: *mut *mut PyObject,
     );
     pub fn PyErr_Restore(arg1: *mut PyObject, arg2: *mut PyObject, arg3: *mut PyObject);
-    pub fn PyErr_GetRaisedException() -> *mut PyObject;
-    pub fn PyErr_SetRaisedException(arg1: *mut PyObject);
     pub fn PyErr_GetExcInfo(
         arg1: *mut *mut PyObject,
         arg2: *mut *mut PyObject,
@@ -1246,12 +1221,9 @@ extern "C" {
     pub fn PyException_SetCause(arg1: *mut PyObject, arg2: *mut PyObject);
     pub fn PyException_GetContext(arg1: *mut PyObject) -> *mut PyObject;
     pub fn PyException_SetContext(arg1: *mut PyObject, arg2: *mut PyObject);
-    pub fn PyException_GetArgs(arg1: *mut PyObject) -> *mut PyObject;
-    pub fn PyException_SetArgs(arg1: *mut PyObject, arg2: *mut PyObject);
     pub fn PyExceptionClass_Name(arg1: *mut PyObject) -> *const ::core::ffi::c_char;
     pub static mut PyExc_BaseException: *mut PyObject;
     pub static mut PyExc_Exception: *mut PyObject;
-    pub static mut PyExc_BaseExceptionGroup: *mut PyObject;
     pub static mut PyExc_StopAsyncIteration: *mut PyObject;
     pub static mut PyExc_StopIteration: *mut PyObject;
     pub static mut PyExc_GeneratorExit: *mut PyObject;
@@ -1315,7 +1287,6 @@ extern "C" {
     pub static mut PyExc_ImportWarning: *mut PyObject;
     pub static mut PyExc_UnicodeWarning: *mut PyObject;
     pub static mut PyExc_BytesWarning: *mut PyObject;
-    pub static mut PyExc_EncodingWarning: *mut PyObject;
     pub static mut PyExc_ResourceWarning: *mut PyObject;
     pub fn PyErr_BadArgument() -> ::core::ffi::c_int;
     pub fn PyErr_NoMemory() -> *mut PyObject;
@@ -1518,23 +1489,8 @@ extern "C" {
         arg2: *mut *mut ::core::ffi::c_char,
         arg3: ::core::ffi::c_int,
     ) -> ::core::ffi::c_long;
-    pub fn PyLong_GetNativeLayout() -> *const PyLongLayout;
-    pub fn PyLong_Export(
-        obj: *mut PyObject,
-        export_long: *mut PyLongExport,
-    ) -> ::core::ffi::c_int;
-    pub fn PyLong_FreeExport(export_long: *mut PyLongExport);
-    pub fn PyLongWriter_Create(
-        negative: ::core::ffi::c_int,
-        ndigits: Py_ssize_t,
-        digits: *mut *mut ::core::ffi::c_void,
-    ) -> *mut PyLongWriter;
-    pub fn PyLongWriter_Finish(writer: *mut PyLongWriter) -> *mut PyObject;
-    pub fn PyLongWriter_Discard(writer: *mut PyLongWriter);
     pub static mut _Py_FalseStruct: PyLongObject;
     pub static mut _Py_TrueStruct: PyLongObject;
-    pub fn Py_IsTrue(x: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn Py_IsFalse(x: *mut PyObject) -> ::core::ffi::c_int;
     pub fn PyBool_FromLong(arg1: ::core::ffi::c_long) -> *mut PyObject;
     pub static mut PyFloat_Type: PyTypeObject;
     pub fn PyFloat_GetMax() -> f64;
@@ -1688,7 +1644,6 @@ extern "C" {
     pub fn PyCFunction_GetFunction(arg1: *mut PyObject) -> PyCFunction;
     pub fn PyCFunction_GetSelf(arg1: *mut PyObject) -> *mut PyObject;
     pub fn PyCFunction_GetFlags(arg1: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn PyCFunction_New(arg1: *mut PyMethodDef, arg2: *mut PyObject) -> *mut PyObject;
     pub fn PyCFunction_NewEx(
         arg1: *mut PyMethodDef,
         arg2: *mut PyObject,
@@ -1923,7 +1878,6 @@ extern "C" {
         ob: *mut PyObject,
         callback: *mut PyObject,
     ) -> *mut PyObject;
-    pub static PyStructSequence_UnnamedField: *const ::core::ffi::c_char;
     pub fn PyStructSequence_NewType(
         desc: *mut PyStructSequence_Desc,
     ) -> *mut PyTypeObject;
@@ -1938,7 +1892,6 @@ extern "C" {
         arg2: Py_ssize_t,
     ) -> *mut PyObject;
     pub fn PyCodec_Register(search_function: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn PyCodec_Unregister(search_function: *mut PyObject) -> ::core::ffi::c_int;
     pub fn PyCodec_KnownEncoding(
         encoding: *const ::core::ffi::c_char,
     ) -> ::core::ffi::c_int;
@@ -2173,9 +2126,6 @@ extern "C" {
     pub fn PyEval_GetGlobals() -> *mut PyObject;
     pub fn PyEval_GetLocals() -> *mut PyObject;
     pub fn PyEval_GetFrame() -> *mut PyFrameObject;
-    pub fn PyEval_GetFrameBuiltins() -> *mut PyObject;
-    pub fn PyEval_GetFrameGlobals() -> *mut PyObject;
-    pub fn PyEval_GetFrameLocals() -> *mut PyObject;
     pub fn Py_AddPendingCall(
         func: ::core::option::Option<
             unsafe extern "C" fn(arg1: *mut ::core::ffi::c_void) -> ::core::ffi::c_int,
@@ -2303,7 +2253,6 @@ extern "C" {
         name: *mut PyObject,
         ...
     ) -> *mut PyObject;
-    pub fn PyVectorcall_NARGS(nargsf: usize) -> Py_ssize_t;
     pub fn PyVectorcall_Call(
         callable: *mut PyObject,
         tuple: *mut PyObject,
@@ -2328,9 +2277,7 @@ extern "C" {
         format_spec: *mut PyObject,
     ) -> *mut PyObject;
     pub fn PyObject_GetIter(arg1: *mut PyObject) -> *mut PyObject;
-    pub fn PyObject_GetAIter(arg1: *mut PyObject) -> *mut PyObject;
     pub fn PyIter_Check(arg1: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn PyAIter_Check(arg1: *mut PyObject) -> ::core::ffi::c_int;
     pub fn PyIter_Next(arg1: *mut PyObject) -> *mut PyObject;
     pub fn PyNumber_Check(o: *mut PyObject) -> ::core::ffi::c_int;
     pub fn PyNumber_Add(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject;
@@ -2456,14 +2403,6 @@ extern "C" {
         key: *const ::core::ffi::c_char,
     ) -> ::core::ffi::c_int;
     pub fn PyMapping_HasKey(o: *mut PyObject, key: *mut PyObject) -> ::core::ffi::c_int;
-    pub fn PyMapping_HasKeyWithError(
-        o: *mut PyObject,
-        key: *mut PyObject,
-    ) -> ::core::ffi::c_int;
-    pub fn PyMapping_HasKeyStringWithError(
-        o: *mut PyObject,
-        key: *const ::core::ffi::c_char,
-    ) -> ::core::ffi::c_int;
     pub fn PyMapping_Keys(o: *mut PyObject) -> *mut PyObject;
     pub fn PyMapping_Values(o: *mut PyObject) -> *mut PyObject;
     pub fn PyMapping_Items(o: *mut PyObject) -> *mut PyObject;

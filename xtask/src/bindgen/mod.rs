@@ -32,6 +32,9 @@ pub fn run(args: &[String]) -> Result {
     // Headers are fetched one at a time (apt is not re-entrant); clang then runs on every core.
     for target in &targets {
         target.source.fetch()?;
+        if let Some(library) = &target.exports {
+            library.exports()?;
+        }
     }
     let results = parallel_map(&targets, |target| -> Result<(String, String)> {
         let t = Instant::now();
@@ -109,14 +112,17 @@ pub fn headers_manifest() -> std::path::PathBuf {
 
 /// Generates one file's full text, banner included, and returns the clang arguments used.
 ///
-/// For PyPy, a first pass notes every function and variable whose symbol the shipped
-/// `libpypy3.X-c.so` does not export under its own name: those reached only through a later
-/// `#define X PyPyX` get that symbol as their link name, those exported under no name at all are
-/// left out in a second pass (PyPy declares some APIs it does not implement).
+/// Where the target names an exports library, a first pass notes every function and variable
+/// the library does not export under its own name. For PyPy, those reached only through a later
+/// `#define X PyPyX` get that symbol as their link name. Those exported under no name at all are
+/// left out in a second pass: the limited API's newer headers declare functions the minimum
+/// version lacks, and PyPy declares some APIs it does not implement.
 pub fn generate(target: &Target) -> Result<(String, Vec<String>)> {
     let headers = target.source.fetch()?;
-    let exports =
-        if target.profile.rename_pypy { Some(Arc::new(pypy_exports(&headers)?)) } else { None };
+    let exports = match &target.exports {
+        Some(library) => Some(Arc::new(library.exports()?)),
+        None => None,
+    };
     let first = run_bindgen(target, &headers, exports.clone(), &[])?;
     if first.missing.is_empty() {
         return Ok((first.text, first.clang_args));
@@ -131,22 +137,6 @@ struct Generated {
     /// Declared functions and variables to leave out: no exported symbol implements them, or
     /// they duplicate an earlier declaration.
     missing: Vec<String>,
-}
-
-/// The dynamic symbols `libpypy3.X-c.so` of the unpacked `pypy3` package defines.
-fn pypy_exports(headers: &Headers) -> Result<HashSet<String>> {
-    let root = headers.root.as_ref().ok_or("PyPy headers must come from a Debian package")?;
-    let dir = headers.include.file_name().and_then(|d| d.to_str()).unwrap_or_default();
-    let version = dir.strip_prefix("pypy").ok_or("PyPy include dir must be pypy3.X")?;
-    let lib = root.join(format!("usr/lib/x86_64-linux-gnu/libpypy{version}-c.so"));
-    let text = crate::util::output(
-        std::process::Command::new("nm").args(["-D", "--defined-only"]).arg(&lib),
-    )?;
-    Ok(text
-        .lines()
-        .filter_map(|l| l.split_whitespace().nth(2))
-        .map(|sym| sym.split('@').next().unwrap_or(sym).to_string())
-        .collect())
 }
 
 fn run_bindgen(
@@ -220,6 +210,9 @@ fn run_bindgen(
     out.push_str(&format!("// Implementation: {} {}\n", profile.implementation, target.version));
     out.push_str(&format!("// Variant: {}\n", target.variant));
     out.push_str(&format!("// Headers: {}\n", headers.description));
+    if let Some(library) = &target.exports {
+        out.push_str(&format!("// Symbols: only those exported by {}\n", library.describe()));
+    }
     if !target.defines.is_empty() {
         out.push_str(&format!("// Defines: {}\n", target.defines.join(" ")));
     }
@@ -259,7 +252,9 @@ impl Callbacks {
         if exports.contains(name) {
             return None;
         }
-        let pypy = if let Some(rest) = name.strip_prefix("_Py") {
+        let pypy = if !self.rename_pypy {
+            String::new()
+        } else if let Some(rest) = name.strip_prefix("_Py") {
             format!("_PyPy{rest}")
         } else if let Some(rest) = name.strip_prefix("Py") {
             format!("PyPy{rest}")
@@ -307,7 +302,7 @@ impl ParseCallbacks for Callbacks {
     /// the override for functions but drops it for variables, so those are also recorded and
     /// their `#[link_name]` is added after generation ([`add_var_link_names`]).
     fn generated_link_name_override(&self, item: ItemInfo<'_>) -> Option<String> {
-        if self.exports.is_some() {
+        if self.rename_pypy {
             self.seen.lock().unwrap().insert(item.name.to_string());
         }
         let symbol = self.pypy_symbol(item.name)?;

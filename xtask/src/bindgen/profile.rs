@@ -2,7 +2,7 @@
 //! implementation (which crate, which wrapper header, which names) and one row per output file
 //! (exact version, variant, pinned header source, extra defines).
 
-use crate::headers::Source;
+use crate::headers::{Library, Source};
 
 /// How one implementation's headers are turned into bindings.
 pub struct Profile {
@@ -49,6 +49,10 @@ pub struct Target {
     pub source: Source,
     /// `-D` definitions on top of the headers' own `pyconfig.h`.
     pub defines: &'static [&'static str],
+    /// The library whose exported symbols every bound function and variable must be: the
+    /// minimum version's libpython for the limited API (newer headers declare functions older
+    /// interpreters lack), libpypy for PyPy (whose headers declare APIs it does not implement).
+    pub exports: Option<Library>,
 }
 
 const fn pyenv(version: &'static str, dir: &'static str) -> Source {
@@ -75,7 +79,7 @@ const DEBUG: &str = "debug (Py_DEBUG, Py_REF_DEBUG), GIL";
 const DEBUG_DEFINED: &str = "debug (Py_DEBUG defined over the release headers), GIL";
 
 macro_rules! abi3 {
-    ($file:literal, $min:literal, $hex:literal) => {
+    ($file:literal, $min:literal, $hex:literal, $lib:expr) => {
         Target {
             file: $file,
             profile: &CPYTHON,
@@ -83,8 +87,22 @@ macro_rules! abi3 {
             variant: concat!("limited API (abi3), minimum Python ", $min),
             source: CP315,
             defines: &[concat!("Py_LIMITED_API=", $hex)],
+            exports: Some($lib),
         }
     };
+}
+
+const fn pyenv_lib(version: &'static str, file: &'static str) -> Library {
+    Library::Pyenv { version, file }
+}
+
+const fn deb_lib(
+    suite: &'static str,
+    package: &'static str,
+    version: &'static str,
+    path: &'static str,
+) -> Library {
+    Library::Debian { suite, package, version, path }
 }
 
 /// Every generated file, in the order `cargo xtask bindgen` writes them.
@@ -97,6 +115,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: pyenv("3.9.18", "python3.9"),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp310.rs",
@@ -105,6 +124,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: pyenv("3.10.13", "python3.10"),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp311.rs",
@@ -113,6 +133,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: pyenv("3.11.7", "python3.11"),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp312.rs",
@@ -121,6 +142,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: pyenv("3.12.1", "python3.12"),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp313.rs",
@@ -129,6 +151,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: pyenv("3.13.0", "python3.13"),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp314.rs",
@@ -137,6 +160,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: CP314,
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp315.rs",
@@ -145,6 +169,7 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: CP315,
         defines: &[],
+        exports: None,
     },
     // CPython, free-threaded builds: the same headers with Py_GIL_DISABLED.
     Target {
@@ -154,6 +179,7 @@ pub const TARGETS: &[Target] = &[
         variant: FT,
         source: CP313_TRIXIE,
         defines: &["Py_GIL_DISABLED=1"],
+        exports: None,
     },
     Target {
         file: "cp314t.rs",
@@ -162,6 +188,7 @@ pub const TARGETS: &[Target] = &[
         variant: FT,
         source: CP314,
         defines: &["Py_GIL_DISABLED=1"],
+        exports: None,
     },
     Target {
         file: "cp315t.rs",
@@ -170,6 +197,7 @@ pub const TARGETS: &[Target] = &[
         variant: FT,
         source: CP315,
         defines: &["Py_GIL_DISABLED=1"],
+        exports: None,
     },
     // CPython, debug builds (Py_DEBUG implies Py_REF_DEBUG, which changes the exported symbols).
     Target {
@@ -179,6 +207,7 @@ pub const TARGETS: &[Target] = &[
         variant: DEBUG_DEFINED,
         source: pyenv("3.9.18", "python3.9"),
         defines: &["Py_DEBUG=1"],
+        exports: None,
     },
     Target {
         file: "cp310d.rs",
@@ -187,6 +216,7 @@ pub const TARGETS: &[Target] = &[
         variant: DEBUG_DEFINED,
         source: pyenv("3.10.13", "python3.10"),
         defines: &["Py_DEBUG=1"],
+        exports: None,
     },
     Target {
         file: "cp311d.rs",
@@ -200,6 +230,7 @@ pub const TARGETS: &[Target] = &[
             "python3.11d",
         ),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp312d.rs",
@@ -208,6 +239,7 @@ pub const TARGETS: &[Target] = &[
         variant: DEBUG_DEFINED,
         source: pyenv("3.12.1", "python3.12"),
         defines: &["Py_DEBUG=1"],
+        exports: None,
     },
     Target {
         file: "cp313d.rs",
@@ -221,6 +253,7 @@ pub const TARGETS: &[Target] = &[
             "python3.13d",
         ),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp314d.rs",
@@ -229,6 +262,7 @@ pub const TARGETS: &[Target] = &[
         variant: DEBUG,
         source: deb("sid", &["libpython3.14-dev", "libpython3.14-dbg"], "3.14.10-1", "python3.14d"),
         defines: &[],
+        exports: None,
     },
     Target {
         file: "cp315d.rs",
@@ -237,15 +271,36 @@ pub const TARGETS: &[Target] = &[
         variant: DEBUG,
         source: deb("sid", &["libpython3.15-dev", "libpython3.15-dbg"], "3.15.2-1", "python3.15d"),
         defines: &[],
+        exports: None,
     },
     // CPython, limited API: one file per minimum version, from the newest headers.
-    abi3!("abi3_py39.rs", "3.9", "0x03090000"),
-    abi3!("abi3_py310.rs", "3.10", "0x030a0000"),
-    abi3!("abi3_py311.rs", "3.11", "0x030b0000"),
-    abi3!("abi3_py312.rs", "3.12", "0x030c0000"),
-    abi3!("abi3_py313.rs", "3.13", "0x030d0000"),
-    abi3!("abi3_py314.rs", "3.14", "0x030e0000"),
-    abi3!("abi3_py315.rs", "3.15", "0x030f0000"),
+    abi3!("abi3_py39.rs", "3.9", "0x03090000", pyenv_lib("3.9.18", "libpython3.9.so.1.0")),
+    abi3!("abi3_py310.rs", "3.10", "0x030a0000", pyenv_lib("3.10.13", "libpython3.10.so.1.0")),
+    abi3!("abi3_py311.rs", "3.11", "0x030b0000", pyenv_lib("3.11.7", "libpython3.11.so.1.0")),
+    abi3!("abi3_py312.rs", "3.12", "0x030c0000", pyenv_lib("3.12.1", "libpython3.12.so.1.0")),
+    abi3!("abi3_py313.rs", "3.13", "0x030d0000", pyenv_lib("3.13.0", "libpython3.13.so.1.0")),
+    abi3!(
+        "abi3_py314.rs",
+        "3.14",
+        "0x030e0000",
+        deb_lib(
+            "sid",
+            "libpython3.14",
+            "3.14.10-1",
+            "usr/lib/x86_64-linux-gnu/libpython3.14.so.1.0"
+        )
+    ),
+    abi3!(
+        "abi3_py315.rs",
+        "3.15",
+        "0x030f0000",
+        deb_lib(
+            "sid",
+            "libpython3.15",
+            "3.15.2-1",
+            "usr/lib/x86_64-linux-gnu/libpython3.15.so.1.0"
+        )
+    ),
     // PyPy.
     Target {
         file: "pp39.rs",
@@ -254,6 +309,12 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: deb("bookworm", &["pypy3-dev", "pypy3"], "7.3.11+dfsg-2+deb12u3", "pypy3.9"),
         defines: &[],
+        exports: Some(deb_lib(
+            "bookworm",
+            "pypy3",
+            "7.3.11+dfsg-2+deb12u3",
+            "usr/lib/x86_64-linux-gnu/libpypy3.9-c.so",
+        )),
     },
     Target {
         file: "pp311.rs",
@@ -262,6 +323,12 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: deb("trixie", &["pypy3-dev", "pypy3"], "7.3.19+dfsg-2", "pypy3.11"),
         defines: &[],
+        exports: Some(deb_lib(
+            "trixie",
+            "pypy3",
+            "7.3.19+dfsg-2",
+            "usr/lib/x86_64-linux-gnu/libpypy3.11-c.so",
+        )),
     },
     Target {
         file: "pp311_v8.rs",
@@ -270,5 +337,11 @@ pub const TARGETS: &[Target] = &[
         variant: GIL,
         source: deb("sid", &["pypy3-dev", "pypy3"], "8.0.1+dfsg-1", "pypy3.11"),
         defines: &[],
+        exports: Some(deb_lib(
+            "sid",
+            "pypy3",
+            "8.0.1+dfsg-1",
+            "usr/lib/x86_64-linux-gnu/libpypy3.11-c.so",
+        )),
     },
 ];
