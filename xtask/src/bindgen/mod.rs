@@ -5,7 +5,9 @@ pub mod profile;
 
 use crate::headers::Headers;
 use crate::util::{ensure_file_contents, project_root, Result};
-use bindgen::callbacks::{DeriveTrait, ImplementsTrait, ItemInfo, ItemKind, ParseCallbacks};
+use bindgen::callbacks::{
+    DeriveTrait, ImplementsTrait, IntKind, ItemInfo, ItemKind, ParseCallbacks,
+};
 use profile::{Target, NAME_ALLOWLIST, TARGETS};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -78,6 +80,14 @@ pub fn run(args: &[String]) -> Result {
     } else {
         Err(stale.join("\n"))
     }
+}
+
+/// A fresh scratch directory for the macro fallback of `target`.
+fn fallback_dir(target: &Target) -> Result<std::path::PathBuf> {
+    let dir = crate::util::cache_dir().join("macro-fallback").join(target.file);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    Ok(dir)
 }
 
 fn count(text: &str, needle: &str) -> usize {
@@ -171,6 +181,11 @@ fn run_bindgen(
         .size_t_is_usize(true)
         .merge_extern_blocks(true)
         .sort_semantically(true)
+        // Evaluate macros cexpr cannot (casts, `sizeof`, 3.15's `_Py_SLOT_COMPAT_VALUE(OLD, NEW)`).
+        .clang_macro_fallback()
+        // One directory per file: the fallback's precompiled header must not be shared by the
+        // generations running in parallel.
+        .clang_macro_fallback_build_dir(fallback_dir(target)?)
         .allowlist_item(NAME_ALLOWLIST)
         .allowlist_file(profile.file_allowlist)
         // Integer typedefs that must not bake in a platform's C type.
@@ -298,6 +313,24 @@ fn add_var_link_names(body: &str, links: &[(String, String)]) -> String {
 }
 
 impl ParseCallbacks for Callbacks {
+    /// The C type of integer macros whose value bindgen can only compute through clang (casts,
+    /// `sizeof`), and would otherwise type by the size of the value.
+    fn int_macro(&self, name: &str, _value: i64) -> Option<IntKind> {
+        match name {
+            "PY_SSIZE_T_MAX" | "PY_SSIZE_T_MIN" | "Py_INVALID_SIZE" => {
+                Some(IntKind::Custom { name: "Py_ssize_t", is_signed: true })
+            }
+            "PY_VECTORCALL_ARGUMENTS_OFFSET" => {
+                Some(IntKind::Custom { name: "usize", is_signed: false })
+            }
+            "PY_LLONG_MIN" | "PY_LLONG_MAX" | "_PyTime_MIN" | "_PyTime_MAX" | "PY_TIMEOUT_MAX" => {
+                Some(IntKind::I64)
+            }
+            "PY_ULLONG_MAX" | "PYTHREAD_INVALID_THREAD_ID" => Some(IntKind::U64),
+            _ => None,
+        }
+    }
+
     /// PyPy: the symbol that implements the declaration (see [`generate`]). bindgen 0.73 writes
     /// the override for functions but drops it for variables, so those are also recorded and
     /// their `#[link_name]` is added after generation ([`add_var_link_names`]).
