@@ -4,6 +4,7 @@
 //! - `test`: set up what the tests need, then fmt, clippy, bindgen --check, Rust tests, pytest;
 //! - `demo`: build the example extension module, import and call it, run the embedding example.
 
+mod abi3;
 mod bindgen;
 mod demo;
 mod embed;

@@ -151,7 +151,7 @@ fn pyenv_python(root: &Path, minor: u32) -> Result<PathBuf> {
 }
 
 /// A command running `exe` without the caller's Python environment leaking in.
-fn python_cmd(exe: &Path) -> Command {
+pub fn python_cmd(exe: &Path) -> Command {
     let mut cmd = Command::new(exe);
     for var in ["PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP"] {
         cmd.env_remove(var);
@@ -202,13 +202,13 @@ pub fn ensure_venv(dir: &Path, python: &Path, version: &str, packages: &[&str]) 
 }
 
 /// One row of the suite's table.
-struct Row {
-    id: String,
-    version: String,
-    build: String,
-    counts: Option<Counts>,
-    seconds: f64,
-    ok: bool,
+pub struct Row {
+    pub id: String,
+    pub version: String,
+    pub build: String,
+    pub counts: Option<Counts>,
+    pub seconds: f64,
+    pub ok: bool,
 }
 
 /// Builds `tests/ext-sys` for each interpreter (or those whose id is in `only`), installs it into
@@ -220,7 +220,7 @@ pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
     if let Some(ids) = only {
         let known: Vec<&str> =
             found.iter().map(|i| &*i.id).chain(missing.iter().map(|m| &*m.id)).collect();
-        if let Some(bad) = ids.iter().find(|id| !known.contains(&id.as_str())) {
+        if let Some(bad) = ids.iter().find(|id| !known.contains(&id.as_str()) && *id != "abi3") {
             return Err(format!("unknown interpreter `{bad}`; known: {}", known.join(", ")));
         }
     }
@@ -233,7 +233,7 @@ pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
                 eprintln!("FAILED: {e}");
                 ("FAILED".to_string(), None, false)
             }
-            Ok(python) => match pytest(&python) {
+            Ok(python) => match pytest(&python, &[]) {
                 Ok((counts, ok)) => ("ok".to_string(), Some(counts), ok),
                 Err(e) => {
                     eprintln!("FAILED: {e}");
@@ -250,6 +250,9 @@ pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
             seconds,
             ok,
         });
+    }
+    if wanted("abi3") || only.is_none() {
+        rows.extend(crate::abi3::rows(&found));
     }
     for m in missing.iter().filter(|m| wanted(&m.id)) {
         let build = format!("skipped: {}", m.reason);
@@ -320,8 +323,9 @@ pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
 
 /// Runs `tests/python/` with `python`; returns the counts of pytest's summary line and whether
 /// pytest succeeded.
-fn pytest(python: &Path) -> Result<(Counts, bool)> {
+pub fn pytest(python: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Result<(Counts, bool)> {
     let mut cmd = python_cmd(python);
+    cmd.envs(env.iter().copied());
     cmd.current_dir(project_root())
         .args(["-m", "pytest", "tests/python", "-q", "-rfEs", "-p", "no:cacheprovider"])
         .env("PYROXIDE_EXT_SUITE", "1")
@@ -354,7 +358,7 @@ fn parse_summary(text: &str) -> Option<Counts> {
 
 fn print_table(rows: &[Row]) {
     println!(
-        "\n{:<8} {:<22} {:<10} {:>6} {:>6} {:>7} {:>8}",
+        "\n{:<11} {:<22} {:<10} {:>6} {:>6} {:>7} {:>8}",
         "interp", "version", "build", "passed", "failed", "skipped", "seconds"
     );
     for r in rows {
@@ -364,10 +368,10 @@ fn print_table(rows: &[Row]) {
         );
         let flag = if r.ok { "" } else { "  <- FAILED" };
         if r.build.starts_with("skipped") {
-            println!("{:<8} {:<22} {}", r.id, r.version, r.build);
+            println!("{:<11} {:<22} {}", r.id, r.version, r.build);
         } else {
             println!(
-                "{:<8} {:<22} {:<10} {counts} {:>8.1}{flag}",
+                "{:<11} {:<22} {:<10} {counts} {:>8.1}{flag}",
                 r.id, r.version, r.build, r.seconds
             );
         }

@@ -71,6 +71,9 @@ const PY_MINOR: Long = if cfg!(Py_3_15) {
     9
 };
 
+/// Whether the module was built against the limited API (`LIMITED_API` in the module).
+const LIMITED_API: Long = if cfg!(Py_LIMITED_API) { 1 } else { 0 };
+
 /// Whether the bindings are those of a debug build (`DEBUG_BUILD` in the module).
 const DEBUG_BUILD: Long = if cfg!(py_sys_config = "Py_DEBUG") { 1 } else { 0 };
 
@@ -167,7 +170,12 @@ unsafe extern "C" fn exec(module: *mut PyObject) -> c_int {
             return -1;
         }
     }
-    let ints = [(c"PY_MINOR", PY_MINOR), (c"DEBUG_BUILD", DEBUG_BUILD), (c"LONG_MAX", Long::MAX)];
+    let ints = [
+        (c"PY_MINOR", PY_MINOR),
+        (c"DEBUG_BUILD", DEBUG_BUILD),
+        (c"LONG_MAX", Long::MAX),
+        (c"LIMITED_API", LIMITED_API),
+    ];
     for (name, value) in ints {
         // SAFETY: as above; the value is passed by value.
         if unsafe { ffi::PyModule_AddIntConstant(module, name.as_ptr(), value as _) } < 0 {
@@ -231,17 +239,26 @@ unsafe fn long_arg(func: &CStr, arg: &CStr, obj: *mut PyObject) -> Option<Long> 
     // taken).
     let is_int = unsafe { ffi::PyType_IsSubtype(ty, ptr::addr_of_mut!(ffi::PyLong_Type)) } != 0;
     if !is_int {
-        // SAFETY: GIL held; the three `%s` match NUL-terminated strings (`tp_name` of a live
-        // type); `ty` is released after the message has been formatted.
+        // SAFETY: GIL held; `ty` is a live type, released after its name has been taken.
+        let name = unsafe {
+            let name = name_of(ty);
+            ffi::Py_DecRef(ty.cast());
+            name
+        };
+        if name.is_null() {
+            return None;
+        }
+        // SAFETY: GIL held; the two `%s` match NUL-terminated strings and `%U` a `str`, which is
+        // released after the message has been formatted.
         unsafe {
             ffi::PyErr_Format(
                 ffi::PyExc_TypeError,
-                c"%s() argument '%s' must be int, not %.200s".as_ptr(),
+                c"%s() argument '%s' must be int, not %U".as_ptr(),
                 func.as_ptr(),
                 arg.as_ptr(),
-                (*ty).tp_name,
+                name,
             );
-            ffi::Py_DecRef(ty.cast());
+            ffi::Py_DecRef(name);
         }
         return None;
     }
@@ -257,15 +274,30 @@ unsafe fn long_arg(func: &CStr, arg: &CStr, obj: *mut PyObject) -> Option<Long> 
     Some(value)
 }
 
-/// `type_name(obj)`: the C-level `tp_name` of `type(obj)`, as a `str`.
+/// `type_name(obj)`: the name of `type(obj)`, as a `str`.
 unsafe extern "C" fn type_name(_module: *mut PyObject, obj: *mut PyObject) -> *mut PyObject {
     // SAFETY: called by the interpreter with the GIL held and a valid `obj`; `PyObject_Type`
-    // returns a new reference to its type, whose `tp_name` is a NUL-terminated string that lives
-    // as long as the type; the reference is released after the string has been copied.
+    // returns a new reference to its type, released after its name has been taken.
     unsafe {
         let ty = ffi::PyObject_Type(obj).cast::<ffi::PyTypeObject>();
-        let name = ffi::PyUnicode_FromString((*ty).tp_name);
+        let name = name_of(ty);
         ffi::Py_DecRef(ty.cast());
         name
     }
+}
+
+/// The name of the type `ty` as a new `str` reference (NULL with an exception set on failure):
+/// its C-level `tp_name`, or under the limited API, where the type object is opaque, its
+/// `__name__` (the same string for the types these tests use).
+///
+/// # Safety
+/// The GIL must be held and `ty` must be a live type object.
+unsafe fn name_of(ty: *mut ffi::PyTypeObject) -> *mut PyObject {
+    #[cfg(not(Py_LIMITED_API))]
+    // SAFETY: the caller passes a live type, whose `tp_name` is a NUL-terminated string that lives
+    // as long as the type.
+    return unsafe { ffi::PyUnicode_FromString((*ty).tp_name) };
+    #[cfg(Py_LIMITED_API)]
+    // SAFETY: the caller holds the GIL and passes a live object.
+    return unsafe { ffi::PyObject_GetAttrString(ty.cast(), c"__name__".as_ptr()) };
 }
