@@ -17,4 +17,8 @@ fn main() {
     for cfg in cfgs.split(';').filter(|c| !c.is_empty()) {
         println!("cargo::rustc-cfg={cfg}");
     }
+    // This package's own tests and doctests embed the interpreter: find the right libpython.
+    if let Ok(dir) = std::env::var(format!("DEP_PYROXIDE_{links}_LIBDIR")) {
+        println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}");
+    }
 }

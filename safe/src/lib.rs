@@ -1,9 +1,66 @@
-//! Pyroxide: Python bindings for Rust with PyO3's API over generated, per-interpreter FFI.
+//! Pyroxide: write Python extension modules and embed Python in Rust, with PyO3 0.30's API over
+//! generated, per-interpreter FFI.
 //!
-//! This crate is thin for now; the safe layer (`Python<'py>`, `Bound`, `Py`, errors, conversions)
-//! arrives in a later step. What it already guarantees is the selection: [`ffi`] is the sys crate
-//! of the interpreter detected at build time, and the interpreter cfgs (`Py_3_X`, `PyPy`,
-//! `GraalPy`, `Py_LIMITED_API`, `Py_GIL_DISABLED`) are set for this crate as for the sys crate.
-#![no_std]
+//! [`ffi`] is the sys crate of the interpreter detected at build time; the interpreter cfgs
+//! (`Py_3_X`, `PyPy`, `GraalPy`, `Py_LIMITED_API`, `Py_GIL_DISABLED`) are set for this crate as
+//! for the sys crate. Everything else is safe: the [`Python`] token proves the thread is attached
+//! to the interpreter, [`Bound`], [`Borrowed`] and [`Py`] own or borrow Python objects, and
+//! [`PyErr`] carries Python exceptions through `Result`.
+//!
+//! ```
+//! use pyroxide::prelude::*;
+//! use pyroxide::types::IntoPyDict;
+//! use pyroxide::ffi::c_str;
+//!
+//! # fn main() -> PyResult<()> {
+//! Python::initialize(); // embedding without the `auto-initialize` feature
+//! Python::attach(|py| {
+//!     let sys = py.import("sys")?;
+//!     let version: String = sys.getattr("version")?.extract()?;
+//!     let locals = [("os", py.import("os")?)].into_py_dict(py)?;
+//!     let code = c_str!("os.getenv('USER') or os.getenv('USERNAME') or 'Unknown'");
+//!     let user: String = py.eval(code, None, Some(&locals))?.extract()?;
+//!     assert!(!version.is_empty() && !user.is_empty());
+//!     Ok(())
+//! })
+//! # }
+//! ```
+#![warn(missing_docs)]
 
+pub mod conversion;
+pub mod err;
+pub mod exceptions;
 pub mod ffi;
+pub mod instance;
+pub mod marker;
+pub mod prelude;
+pub mod type_object;
+pub mod types;
+
+pub use crate::conversion::{FromPyObject, IntoPyObject};
+pub use crate::err::{CastError, CastIntoError, PyErr, PyErrArguments, PyResult};
+pub use crate::instance::{Borrowed, Bound, Py, PyObject};
+pub use crate::marker::Python;
+pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
+pub use crate::types::PyAny;
+
+#[doc(hidden)]
+pub use crate::instance::refpool::pending_count as __refpool_pending_count;
+
+/// A `&'static CStr` from a string literal, checked at compile time (PyO3's `c_str!`).
+///
+/// ```
+/// let s: &std::ffi::CStr = pyroxide::c_str!("print(1)");
+/// assert_eq!(s.to_bytes(), b"print(1)");
+/// ```
+#[macro_export]
+macro_rules! c_str {
+    ($s:expr) => {{
+        const S: &::std::ffi::CStr =
+            match ::std::ffi::CStr::from_bytes_with_nul(::std::concat!($s, "\0").as_bytes()) {
+                ::std::result::Result::Ok(s) => s,
+                ::std::result::Result::Err(_) => ::std::panic!("string contains an interior NUL"),
+            };
+        S
+    }};
+}

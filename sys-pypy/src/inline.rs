@@ -280,3 +280,18 @@ pub unsafe fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t {
     // SAFETY: every `str` handed to C starts with a `PyASCIIObject`.
     unsafe { (*op.cast::<ffi::PyASCIIObject>()).length }
 }
+
+/// `Py_CompileString(str, filename, start)`: a macro over `Py_CompileStringFlags` in PyPy's
+/// pythonrun.h.
+///
+/// # Safety
+/// The thread must be attached; `str` and `filename` must be NUL-terminated strings.
+#[inline]
+pub unsafe fn Py_CompileString(
+    str: *const core::ffi::c_char,
+    filename: *const core::ffi::c_char,
+    start: c_int,
+) -> *mut PyObject {
+    // SAFETY: forwarded from the caller; no compiler flags.
+    unsafe { ffi::Py_CompileStringFlags(str, filename, start, core::ptr::null_mut()) }
+}

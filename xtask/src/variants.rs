@@ -1,5 +1,5 @@
-//! Every generated file must compile, with its `inline.rs`, and pass clippy: one `cargo clippy`
-//! of its sys crate per file, configured through a `PYO3_CONFIG_FILE` (no interpreter needed),
+//! Every generated file must compile, with its `inline.rs` and the safe crate over it, and pass
+//! clippy: one `cargo clippy` of its sys crate and `pyroxide` per file, configured through a `PYO3_CONFIG_FILE` (no interpreter needed),
 //! so variants this machine cannot run (3.14, 3.15, free-threaded, abi3) are still checked.
 
 use crate::bindgen::profile::TARGETS;
@@ -8,13 +8,12 @@ use crate::test::cargo_cmd;
 use crate::util::{cache_dir, project_root, run, Result};
 
 /// The `PYO3_CONFIG_FILE` text and extra cargo arguments that select `file`.
-fn config_for(crate_dir: &str, file: &str) -> Option<(String, Vec<String>)> {
+fn config_for(file: &str) -> Option<(String, Vec<String>)> {
     let stem = file.strip_suffix(".rs")?;
-    let krate = format!("pyroxide-{crate_dir}");
     let common = "suppress_build_script_link_lines=true\n";
     if let Some(min) = stem.strip_prefix("abi3_py3") {
         let text = format!("implementation=CPython\nversion=3.15\n{common}");
-        return Some((text, vec!["--features".into(), format!("{krate}/abi3-py3{min}")]));
+        return Some((text, vec!["--features".into(), format!("pyroxide/abi3-py3{min}")]));
     }
     if let Some(rest) = stem.strip_prefix("cp3") {
         let minor: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -49,13 +48,14 @@ pub fn run_all() -> Result<Counts> {
     let mut failed = Vec::new();
     for target in TARGETS {
         let crate_dir = target.profile.crate_dir;
-        let Some((text, extra)) = config_for(crate_dir, target.file) else {
+        let Some((text, extra)) = config_for(target.file) else {
             return Err(format!("no configuration known for {}", target.file));
         };
         let config = dir.join(target.file.replace(".rs", ".cfg"));
         std::fs::write(&config, text).map_err(|e| e.to_string())?;
         let krate = format!("pyroxide-{crate_dir}");
-        let mut cmd = cargo_cmd(&["clippy", "-q", "-p", &krate]);
+        // The safe crate too: it must compile against every variant (abi3, free-threaded, PyPy).
+        let mut cmd = cargo_cmd(&["clippy", "-q", "-p", &krate, "-p", "pyroxide"]);
         cmd.args(&extra)
             .args(["--", "-D", "warnings"])
             .env("PYO3_CONFIG_FILE", &config)

@@ -1,4 +1,6 @@
-//! The raw C API of the interpreter detected at build time: a re-export of its sys crate.
+//! The raw C API of the interpreter detected at build time: a re-export of its sys crate, plus
+//! the crate's one door from raw pointers to owners (`ptr_ext`) and the safe wrappers the rest
+//! of the crate calls instead of the raw functions (`api`).
 
 #[cfg(not(any(PyPy, GraalPy)))]
 pub use pyroxide_sys_cpython::*;
@@ -6,3 +8,10 @@ pub use pyroxide_sys_cpython::*;
 pub use pyroxide_sys_graalpy::*;
 #[cfg(PyPy)]
 pub use pyroxide_sys_pypy::*;
+
+pub use crate::c_str;
+
+pub(crate) mod api;
+pub(crate) mod attach;
+pub(crate) mod native;
+pub(crate) mod ptr_ext;

@@ -88,3 +88,19 @@ pub unsafe fn Py_IS_TYPE(ob: *mut PyObject, tp: *mut PyTypeObject) -> c_int {
 pub unsafe fn Py_Is(x: *mut PyObject, y: *mut PyObject) -> c_int {
     (x == y) as c_int
 }
+
+/// `Py_CompileString(str, filename, start)`: a macro over `Py_CompileStringExFlags` in the 3.9
+/// headers (Include/pythonrun.h), an exported function from 3.10 and in the limited API.
+///
+/// # Safety
+/// The thread must be attached; `str` and `filename` must be NUL-terminated strings.
+#[cfg(all(not(Py_3_10), not(Py_LIMITED_API)))]
+#[inline]
+pub unsafe fn Py_CompileString(
+    str: *const core::ffi::c_char,
+    filename: *const core::ffi::c_char,
+    start: c_int,
+) -> *mut PyObject {
+    // SAFETY: forwarded from the caller; no compiler flags, default optimization level.
+    unsafe { ffi::Py_CompileStringExFlags(str, filename, start, core::ptr::null_mut(), -1) }
+}

@@ -1,0 +1,110 @@
+//! Integers of every width to and from `int`: `OverflowError` when the value does not fit,
+//! `TypeError` for objects without `__index__` (floats included).
+
+use super::{FromPyObject, IntoPyObject};
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::PyOverflowError;
+use crate::ffi::api;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::types::{PyAny, PyInt, PyStringMethods};
+use std::convert::Infallible;
+
+fn overflow() -> PyErr {
+    PyOverflowError::new_err("out of range integral type conversion attempted")
+}
+
+fn int(obj: Bound<'_, PyAny>) -> Bound<'_, PyInt> {
+    obj.cast_into().unwrap_or_else(|_| unreachable!("PyLong_From* returns an int"))
+}
+
+macro_rules! signed {
+    ($($t:ty),*) => {$(
+        impl<'py> IntoPyObject<'py> for $t {
+            type Target = PyInt;
+            type Output = Bound<'py, PyInt>;
+            type Error = Infallible;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
+                Ok(int(api::long_from_i64(py, self as i64)))
+            }
+        }
+        impl<'py> IntoPyObject<'py> for &$t {
+            type Target = PyInt;
+            type Output = Bound<'py, PyInt>;
+            type Error = Infallible;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
+                (*self).into_pyobject(py)
+            }
+        }
+        impl<'a, 'py> FromPyObject<'a, 'py> for $t {
+            type Error = PyErr;
+            #[inline]
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
+                let v = api::long_as_i64(&obj)?;
+                <$t>::try_from(v).map_err(|_| overflow())
+            }
+        }
+    )*};
+}
+
+macro_rules! unsigned {
+    ($($t:ty),*) => {$(
+        impl<'py> IntoPyObject<'py> for $t {
+            type Target = PyInt;
+            type Output = Bound<'py, PyInt>;
+            type Error = Infallible;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
+                Ok(int(api::long_from_u64(py, self as u64)))
+            }
+        }
+        impl<'py> IntoPyObject<'py> for &$t {
+            type Target = PyInt;
+            type Output = Bound<'py, PyInt>;
+            type Error = Infallible;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
+                (*self).into_pyobject(py)
+            }
+        }
+        impl<'a, 'py> FromPyObject<'a, 'py> for $t {
+            type Error = PyErr;
+            #[inline]
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
+                let v = api::long_as_u64(&obj)?;
+                <$t>::try_from(v).map_err(|_| overflow())
+            }
+        }
+    )*};
+}
+
+signed!(i8, i16, i32, i64, isize);
+unsigned!(u8, u16, u32, u64, usize);
+
+macro_rules! wide {
+    ($($t:ty, $narrow:ty, $from:ident);*) => {$(
+        impl<'py> IntoPyObject<'py> for $t {
+            type Target = PyInt;
+            type Output = Bound<'py, PyInt>;
+            type Error = PyErr;
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                match <$narrow>::try_from(self) {
+                    Ok(v) => Ok(int(api::$from(py, v as _))),
+                    Err(_) => api::long_from_decimal(py, &self.to_string()).map(int),
+                }
+            }
+        }
+        impl<'a, 'py> FromPyObject<'a, 'py> for $t {
+            type Error = PyErr;
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
+                let index = api::number_index(&obj)?;
+                let text = crate::types::PyAnyMethods::str(&index)?;
+                text.to_cow()?.parse::<$t>().map_err(|_| overflow())
+            }
+        }
+    )*};
+}
+
+wide!(i128, i64, long_from_i64; u128, u64, long_from_u64);

@@ -1,0 +1,31 @@
+//! `Option<T>`: `None` to and from `None`.
+
+use super::{FromPyObject, IntoPyObject};
+use crate::err::PyErr;
+use crate::ffi::api;
+use crate::instance::{Borrowed, Bound, BoundObject};
+use crate::marker::Python;
+use crate::types::{PyAny, PyAnyMethods};
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Option<T> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, PyErr> {
+        match self {
+            Some(v) => v.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into),
+            None => Ok(api::none(py).to_owned()),
+        }
+    }
+}
+
+impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Option<T> {
+    type Error = T::Error;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, T::Error> {
+        if obj.is_none() {
+            Ok(None)
+        } else {
+            T::extract(obj).map(Some)
+        }
+    }
+}

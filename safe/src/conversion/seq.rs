@@ -1,0 +1,98 @@
+//! `Vec<T>` to and from lists (extraction takes any sequence but refuses `str`), and tuples of
+//! up to 12 elements to and from `tuple`.
+
+use super::{FromPyObject, IntoPyObject};
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::{PyTypeError, PyValueError};
+use crate::ffi::api;
+use crate::instance::{Borrowed, Bound, BoundObject};
+use crate::marker::Python;
+use crate::types::{PyAny, PyAnyMethods, PyList, PyString, PyTuple, PyTupleMethods};
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
+    type Target = PyList;
+    type Output = Bound<'py, PyList>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        PyList::new(py, self)
+    }
+}
+
+impl<'py, T: IntoPyObject<'py> + Clone> IntoPyObject<'py> for &[T] {
+    type Target = PyList;
+    type Output = Bound<'py, PyList>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        PyList::new(py, self.iter().cloned())
+    }
+}
+
+impl<'a, 'py, T> FromPyObject<'a, 'py> for Vec<T>
+where
+    T: for<'b> FromPyObject<'b, 'py>,
+{
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Vec<T>> {
+        if obj.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err("Can't extract `str` to `Vec`"));
+        }
+        let iter = obj.try_iter()?;
+        let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+        while let Some(item) = api::iter_next(&iter) {
+            let item = item?;
+            out.push(item.extract::<T>().map_err(Into::into)?);
+        }
+        Ok(out)
+    }
+}
+
+macro_rules! tuples {
+    ($($len:literal => ($($n:tt $T:ident),+);)*) => {$(
+        impl<'py, $($T: IntoPyObject<'py>),+> IntoPyObject<'py> for ($($T,)+) {
+            type Target = PyTuple;
+            type Output = Bound<'py, PyTuple>;
+            type Error = PyErr;
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                let items = [$(self.$n.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into)?),+];
+                Ok(api::tuple_new(py, $len, items.into_iter()))
+            }
+        }
+
+        impl<'a, 'py, $($T: IntoPyObject<'py> + Clone),+> IntoPyObject<'py> for &'a ($($T,)+) {
+            type Target = PyTuple;
+            type Output = Bound<'py, PyTuple>;
+            type Error = PyErr;
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                self.clone().into_pyobject(py)
+            }
+        }
+
+        impl<'a, 'py, $($T: for<'b> FromPyObject<'b, 'py>),+> FromPyObject<'a, 'py> for ($($T,)+) {
+            type Error = PyErr;
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                let tuple = obj.cast::<PyTuple>()?;
+                if tuple.len() != $len {
+                    return Err(PyValueError::new_err(format!(
+                        "expected tuple of length {}, but got tuple of length {}", $len, tuple.len()
+                    )));
+                }
+                Ok(($(tuple.get_item($n)?.extract::<$T>().map_err(Into::into)?,)+))
+            }
+        }
+    )*};
+}
+
+tuples! {
+    1 => (0 A);
+    2 => (0 A, 1 B);
+    3 => (0 A, 1 B, 2 C);
+    4 => (0 A, 1 B, 2 C, 3 D);
+    5 => (0 A, 1 B, 2 C, 3 D, 4 E);
+    6 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F);
+    7 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G);
+    8 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H);
+    9 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I);
+    10 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J);
+    11 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K);
+    12 => (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L);
+}

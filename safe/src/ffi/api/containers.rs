@@ -1,0 +1,165 @@
+//! Safe wrappers for `tuple`, `list` and `dict`.
+
+use super::int_result;
+use crate::err::PyResult;
+use crate::ffi;
+use crate::ffi::ptr_ext::FfiPtrExt;
+use crate::instance::Bound;
+use crate::marker::Python;
+use crate::types::{PyAny, PyDict, PyList, PyTuple};
+
+/// A new tuple holding `items` (which must yield exactly `len` items).
+pub(crate) fn tuple_new<'py>(
+    py: Python<'py>,
+    len: usize,
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+) -> Bound<'py, PyTuple> {
+    // SAFETY: attached; a new tuple reference of `len` NULL slots (NULL only on memory
+    // exhaustion, which panics).
+    let tuple = unsafe { ffi::PyTuple_New(len as ffi::Py_ssize_t).assume_owned(py) };
+    let mut filled = 0;
+    for item in items.take(len) {
+        // SAFETY: `tuple` is new and not shared yet, `filled < len`; the slot's reference is
+        // handed over (SET_ITEM/SetItem steal).
+        unsafe {
+            #[cfg(not(Py_LIMITED_API))]
+            ffi::PyTuple_SET_ITEM(tuple.as_ptr(), filled as ffi::Py_ssize_t, item.into_ptr());
+            #[cfg(Py_LIMITED_API)]
+            ffi::PyTuple_SetItem(tuple.as_ptr(), filled as ffi::Py_ssize_t, item.into_ptr());
+        }
+        filled += 1;
+    }
+    assert_eq!(filled, len, "iterator yielded fewer items than its reported length");
+    // SAFETY: a tuple was just created.
+    unsafe { tuple.cast_into_unchecked() }
+}
+
+/// `len(tuple)`.
+pub(crate) fn tuple_len(t: &Bound<'_, PyTuple>) -> usize {
+    // SAFETY: attached; `t` is a live tuple.
+    unsafe {
+        #[cfg(not(Py_LIMITED_API))]
+        return ffi::PyTuple_GET_SIZE(t.as_ptr()) as usize;
+        #[cfg(Py_LIMITED_API)]
+        return ffi::PyTuple_Size(t.as_ptr()) as usize;
+    }
+}
+
+/// `tuple[index]`; `IndexError` when out of range.
+pub(crate) fn tuple_get_item<'py>(
+    t: &Bound<'py, PyTuple>,
+    index: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: attached; `t` is a live tuple; a borrowed item (kept alive by the immutable
+    // tuple) or NULL with `IndexError` set, taken as a new reference at once.
+    unsafe {
+        ffi::PyTuple_GetItem(t.as_ptr(), index as ffi::Py_ssize_t)
+            .assume_borrowed_or_err(t.py())
+            .map(|b| b.to_owned())
+    }
+}
+
+/// A new empty list.
+pub(crate) fn list_new(py: Python<'_>) -> Bound<'_, PyList> {
+    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyList_New(0).assume_owned(py).cast_into_unchecked() }
+}
+
+/// `list.append(item)`.
+pub(crate) fn list_append(l: &Bound<'_, PyList>, item: &Bound<'_, PyAny>) -> PyResult<()> {
+    // SAFETY: attached; both live; -1 with an exception set on error.
+    int_result(l.py(), unsafe { ffi::PyList_Append(l.as_ptr(), item.as_ptr()) }).map(drop)
+}
+
+/// `len(list)`.
+pub(crate) fn list_len(l: &Bound<'_, PyList>) -> usize {
+    // SAFETY: attached; `l` is a live list.
+    unsafe { ffi::PyList_Size(l.as_ptr()) as usize }
+}
+
+/// `list[index]` as a new reference; `IndexError` when out of range.
+pub(crate) fn list_get_item<'py>(
+    l: &Bound<'py, PyList>,
+    index: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = l.py();
+    #[cfg(all(Py_3_13, not(PyPy)))]
+    // SAFETY: attached; `l` is a live list; new reference or NULL with `IndexError` set.
+    return unsafe {
+        ffi::PyList_GetItemRef(l.as_ptr(), index as ffi::Py_ssize_t).assume_owned_or_err(py)
+    };
+    #[cfg(not(all(Py_3_13, not(PyPy))))]
+    // SAFETY: attached (on GIL builds, which these versions are, no other thread can mutate the
+    // list before the borrowed item is taken as a new reference); NULL with `IndexError` set.
+    unsafe {
+        ffi::PyList_GetItem(l.as_ptr(), index as ffi::Py_ssize_t)
+            .assume_borrowed_or_err(py)
+            .map(|b| b.to_owned())
+    }
+}
+
+/// A new empty dict.
+pub(crate) fn dict_new(py: Python<'_>) -> Bound<'_, PyDict> {
+    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyDict_New().assume_owned(py).cast_into_unchecked() }
+}
+
+/// `dict[key] = value`.
+pub(crate) fn dict_set_item(
+    d: &Bound<'_, PyDict>,
+    key: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    // SAFETY: attached; all live; -1 with an exception set on error (e.g. unhashable key).
+    int_result(d.py(), unsafe { ffi::PyDict_SetItem(d.as_ptr(), key.as_ptr(), value.as_ptr()) })
+        .map(drop)
+}
+
+/// `dict.get(key)`: `Ok(None)` when absent, an error if hashing or comparing raised.
+pub(crate) fn dict_get_item<'py>(
+    d: &Bound<'py, PyDict>,
+    key: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = d.py();
+    #[cfg(all(Py_3_13, not(PyPy)))]
+    {
+        let mut result = std::ptr::null_mut();
+        // SAFETY: attached; both live; 1 with a new reference in `result`, 0 if absent, -1 with
+        // an exception set.
+        let found = int_result(py, unsafe {
+            ffi::PyDict_GetItemRef(d.as_ptr(), key.as_ptr(), &mut result)
+        })?;
+        // SAFETY: `result` is a new reference when found, NULL otherwise.
+        Ok(if found == 1 { unsafe { result.assume_owned_or_opt(py) } } else { None })
+    }
+    #[cfg(not(all(Py_3_13, not(PyPy))))]
+    {
+        // SAFETY: attached (GIL builds: no concurrent mutation before the borrowed value is taken
+        // as a new reference); NULL when absent or, with an exception set, on error.
+        match unsafe {
+            ffi::PyDict_GetItemWithError(d.as_ptr(), key.as_ptr()).assume_borrowed_or_opt(py)
+        } {
+            Some(v) => Ok(Some(v.to_owned())),
+            None if super::occurred(py) => Err(crate::err::PyErr::fetch(py)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// `key in dict`.
+pub(crate) fn dict_contains(d: &Bound<'_, PyDict>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+    // SAFETY: attached; both live; -1 with an exception set on error.
+    int_result(d.py(), unsafe { ffi::PyDict_Contains(d.as_ptr(), key.as_ptr()) }).map(|v| v == 1)
+}
+
+/// `len(dict)`.
+pub(crate) fn dict_len(d: &Bound<'_, PyDict>) -> usize {
+    // SAFETY: attached; `d` is a live dict.
+    unsafe { ffi::PyDict_Size(d.as_ptr()) as usize }
+}
+
+/// `list(dict.items())`: a snapshot, safe to iterate while the dict changes.
+pub(crate) fn dict_items<'py>(d: &Bound<'py, PyDict>) -> Bound<'py, PyList> {
+    // SAFETY: attached; `d` is a live dict; new list reference (NULL only on memory exhaustion).
+    unsafe { ffi::PyDict_Items(d.as_ptr()).assume_owned(d.py()).cast_into_unchecked() }
+}

@@ -1,0 +1,236 @@
+//! Safe wrappers for the scalar types: `int`, `float`, `str`, `bytes`, and the singletons.
+
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::ffi::ptr_ext::FfiPtrExt;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::types::PyAny;
+use std::borrow::Cow;
+
+/// `int(v)` for a signed 64-bit value.
+pub(crate) fn long_from_i64(py: Python<'_>, v: i64) -> Bound<'_, PyAny> {
+    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyLong_FromLongLong(v as _).assume_owned(py) }
+}
+
+/// `int(v)` for an unsigned 64-bit value.
+pub(crate) fn long_from_u64(py: Python<'_>, v: u64) -> Bound<'_, PyAny> {
+    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyLong_FromUnsignedLongLong(v as _).assume_owned(py) }
+}
+
+/// `int(text)` for a decimal literal (used for 128-bit values).
+pub(crate) fn long_from_decimal<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let text = std::ffi::CString::new(text)
+        .map_err(|_| crate::exceptions::PyValueError::new_err("NUL in integer literal"))?;
+    // SAFETY: attached; `text` is NUL-terminated; new reference or NULL with an exception set.
+    unsafe {
+        ffi::PyLong_FromString(text.as_ptr(), std::ptr::null_mut(), 10).assume_owned_or_err(py)
+    }
+}
+
+/// `operator.index(obj)` (a `TypeError` for non-integers such as floats).
+pub(crate) fn number_index<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: attached; `obj` live; new reference or NULL with an exception set.
+    unsafe { ffi::PyNumber_Index(obj.as_ptr()).assume_owned_or_err(obj.py()) }
+}
+
+/// Whether `obj` is an `int` (or subclass).
+pub(crate) fn is_long(obj: &Bound<'_, PyAny>) -> bool {
+    // SAFETY: attached; `obj` live.
+    unsafe { ffi::PyLong_Check(obj.as_ptr()) != 0 }
+}
+
+/// The value of an `int` (anything else: via `__index__`) as `i64`; `OverflowError` when out
+/// of range.
+pub(crate) fn long_as_i64(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
+    let index;
+    let int = if is_long(obj) {
+        obj
+    } else {
+        index = number_index(obj)?;
+        &index
+    };
+    // SAFETY: attached; `int` is a live `int`; -1 with an exception set on overflow.
+    let v = unsafe { ffi::PyLong_AsLongLong(int.as_ptr()) };
+    if v == -1 && super::occurred(obj.py()) {
+        return Err(PyErr::fetch(obj.py()));
+    }
+    Ok(v as i64)
+}
+
+/// The value of an `int` (anything else: via `__index__`) as `u64`; `OverflowError` when
+/// negative or too large.
+pub(crate) fn long_as_u64(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
+    let index;
+    let int = if is_long(obj) {
+        obj
+    } else {
+        index = number_index(obj)?;
+        &index
+    };
+    // SAFETY: attached; `int` is a live `int`; `(unsigned long long)-1` with an exception set
+    // on overflow or a negative value.
+    let v = unsafe { ffi::PyLong_AsUnsignedLongLong(int.as_ptr()) };
+    if v == u64::MAX as _ && super::occurred(obj.py()) {
+        return Err(PyErr::fetch(obj.py()));
+    }
+    Ok(v as u64)
+}
+
+/// `float(v)`.
+pub(crate) fn float_from_f64(py: Python<'_>, v: f64) -> Bound<'_, PyAny> {
+    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyFloat_FromDouble(v).assume_owned(py) }
+}
+
+/// `float(obj)` as `f64` (`__float__`, then `__index__`).
+pub(crate) fn float_as_f64(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
+    // SAFETY: attached; `obj` live; -1.0 with an exception set on error.
+    let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
+    if v == -1.0 && super::occurred(obj.py()) {
+        return Err(PyErr::fetch(obj.py()));
+    }
+    Ok(v)
+}
+
+/// A new `str` from UTF-8 text.
+pub(crate) fn string_new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyAny> {
+    // SAFETY: attached; the pointer and length describe valid UTF-8; new reference (NULL only on
+    // memory exhaustion, which panics).
+    unsafe {
+        ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t)
+            .assume_owned(py)
+    }
+}
+
+/// An interned `str` from UTF-8 text.
+pub(crate) fn string_intern<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyAny> {
+    let owned = string_new(py, s);
+    #[cfg(not(Py_LIMITED_API))]
+    {
+        let mut ptr = owned.into_ptr();
+        // SAFETY: attached; `ptr` is an owned reference to an exact `str`, which
+        // `PyUnicode_InternInPlace` may replace by the interned one (adjusting references).
+        unsafe {
+            ffi::PyUnicode_InternInPlace(&mut ptr);
+            ptr.assume_owned(py)
+        }
+    }
+    #[cfg(Py_LIMITED_API)]
+    owned
+}
+
+/// The UTF-8 text of a `str`, borrowed from the object (which caches it).
+#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+pub(crate) fn string_to_str<'a>(s: Borrowed<'a, '_, crate::types::PyString>) -> PyResult<&'a str> {
+    let mut len: ffi::Py_ssize_t = 0;
+    // SAFETY: attached; `s` is a live `str` (its type says so); the returned buffer is cached by
+    // the object and lives as long as it, i.e. at least `'a`; NULL with an exception set if the
+    // text has lone surrogates.
+    let data = unsafe { ffi::PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut len) };
+    if data.is_null() {
+        return Err(PyErr::fetch(s.py()));
+    }
+    // SAFETY: `data` points to `len` bytes of valid UTF-8 owned by the object (see above).
+    Ok(unsafe {
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast(), len as usize))
+    })
+}
+
+/// The UTF-8 text of a `str`, borrowed where the API allows, copied otherwise.
+pub(crate) fn string_to_cow<'a>(
+    s: Borrowed<'a, '_, crate::types::PyString>,
+) -> PyResult<Cow<'a, str>> {
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    return string_to_str(s).map(Cow::Borrowed);
+    #[cfg(not(any(not(Py_LIMITED_API), Py_3_10)))]
+    {
+        // SAFETY: attached; `s` is a live `str`; new `bytes` reference or NULL with an exception.
+        let bytes = unsafe { ffi::PyUnicode_AsUTF8String(s.as_ptr()).assume_owned_or_err(s.py())? };
+        let bytes = bytes.cast_into::<crate::types::PyBytes>()?;
+        let data = bytes_data(&bytes);
+        Ok(Cow::Owned(String::from_utf8(data.to_vec()).expect("CPython produced invalid UTF-8")))
+    }
+}
+
+/// The contents of a `bytes` object.
+pub(crate) fn bytes_data<'a>(b: &'a Bound<'_, crate::types::PyBytes>) -> &'a [u8] {
+    // SAFETY: attached; `b` is a live `bytes` (its type says so), whose buffer is immutable and
+    // lives as long as the object, which `'a` borrows.
+    unsafe {
+        let data = ffi::PyBytes_AsString(b.as_ptr());
+        let len = ffi::PyBytes_Size(b.as_ptr());
+        std::slice::from_raw_parts(data.cast(), len as usize)
+    }
+}
+
+/// A new `bytes` object.
+pub(crate) fn bytes_new<'py>(py: Python<'py>, data: &[u8]) -> Bound<'py, PyAny> {
+    // SAFETY: attached; pointer and length describe `data`; new reference.
+    unsafe {
+        ffi::PyBytes_FromStringAndSize(data.as_ptr().cast(), data.len() as ffi::Py_ssize_t)
+            .assume_owned(py)
+    }
+}
+
+/// `None`, `True`, `False`, `Ellipsis` and `NotImplemented`, borrowed (they are immortal or
+/// kept alive by the interpreter).
+pub(crate) fn none(py: Python<'_>) -> Borrowed<'static, '_, PyAny> {
+    // SAFETY: attached; `None` lives as long as the interpreter.
+    unsafe { ffi::Py_None().assume_borrowed(py) }
+}
+
+/// `True` or `False`.
+pub(crate) fn bool_object(py: Python<'_>, v: bool) -> Borrowed<'static, '_, PyAny> {
+    // SAFETY: attached; the two booleans live as long as the interpreter.
+    unsafe { if v { ffi::Py_True() } else { ffi::Py_False() }.assume_borrowed(py) }
+}
+
+/// `Ellipsis`.
+pub(crate) fn ellipsis(py: Python<'_>) -> Borrowed<'static, '_, PyAny> {
+    #[cfg(all(Py_LIMITED_API, Py_3_13))]
+    // SAFETY: attached; a valid constant id; the constant lives as long as the interpreter.
+    let ptr = unsafe { ffi::Py_GetConstantBorrowed(ffi::Py_CONSTANT_ELLIPSIS as _) };
+    #[cfg(not(all(Py_LIMITED_API, Py_3_13)))]
+    // SAFETY: only the address of the exported static is taken (safe from Rust 1.82).
+    #[allow(unused_unsafe)]
+    let ptr = unsafe { std::ptr::addr_of_mut!(ffi::_Py_EllipsisObject) };
+    // SAFETY: as above, `Ellipsis` lives as long as the interpreter.
+    unsafe { ptr.assume_borrowed(py) }
+}
+
+/// `NotImplemented`.
+pub(crate) fn not_implemented(py: Python<'_>) -> Borrowed<'static, '_, PyAny> {
+    #[cfg(all(Py_LIMITED_API, Py_3_13))]
+    // SAFETY: attached; a valid constant id; the constant lives as long as the interpreter.
+    let ptr = unsafe { ffi::Py_GetConstantBorrowed(ffi::Py_CONSTANT_NOT_IMPLEMENTED as _) };
+    #[cfg(not(all(Py_LIMITED_API, Py_3_13)))]
+    // SAFETY: only the address of the exported static is taken (safe from Rust 1.82).
+    #[allow(unused_unsafe)]
+    let ptr = unsafe { std::ptr::addr_of_mut!(ffi::_Py_NotImplementedStruct) };
+    // SAFETY: as above.
+    unsafe { ptr.assume_borrowed(py) }
+}
+
+/// The text of a `str` with each lone surrogate replaced by one U+FFFD.
+pub(crate) fn string_lossy(s: Borrowed<'_, '_, crate::types::PyString>) -> String {
+    let py = s.py();
+    // SAFETY: attached; `s` is a live `str`; the codec and error handler names are
+    // NUL-terminated; a new `bytes` reference or NULL with an exception set. UTF-32 with
+    // `surrogatepass` keeps every code point, surrogates included, as one 4-byte unit.
+    let bytes = unsafe {
+        ffi::PyUnicode_AsEncodedString(s.as_ptr(), c"utf-32-le".as_ptr(), c"surrogatepass".as_ptr())
+            .assume_owned_or_err(py)
+    };
+    match bytes.map(|b| b.cast_into::<crate::types::PyBytes>()) {
+        Ok(Ok(b)) => bytes_data(&b)
+            .chunks_exact(4)
+            .map(|c| {
+                char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{fffd}')
+            })
+            .collect(),
+        _ => String::from("\u{fffd}"),
+    }
+}

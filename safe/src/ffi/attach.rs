@@ -1,0 +1,160 @@
+//! Attaching threads to the interpreter: the per-thread attach count behind [`Python::attach`],
+//! interpreter initialisation, and the suspend/resume pair behind [`Python::detach`].
+//!
+//! A thread is *attached* while it holds a thread state (the GIL on GIL builds). The count
+//! makes a nested `attach` cost one thread-local read and write, with no call into the
+//! interpreter.
+
+use crate::ffi;
+use crate::instance::refpool;
+use crate::marker::Python;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::sync::Once;
+
+thread_local! {
+    /// How many `Python` scopes are open on this thread; 0 means detached.
+    static ATTACH_COUNT: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Whether this thread is attached through Pyroxide.
+#[inline]
+pub(crate) fn is_attached() -> bool {
+    ATTACH_COUNT.with(|c| c.get() > 0)
+}
+
+/// Why a thread could not attach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AttachError {
+    /// `Py_Initialize` has not run (and `auto-initialize` is off).
+    NotInitialized,
+}
+
+/// Keeps the thread attached for as long as it lives; not `Send`.
+pub(crate) struct AttachGuard {
+    /// The `PyGILState_Ensure` state to release, for the outermost attach.
+    gstate: Option<ffi::PyGILState_STATE>,
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl AttachGuard {
+    /// Attaches the current thread, or counts one more scope if it is attached already.
+    #[inline]
+    pub(crate) fn acquire() -> Result<AttachGuard, AttachError> {
+        if is_attached() {
+            ATTACH_COUNT.with(|c| c.set(c.get() + 1));
+            return Ok(AttachGuard { gstate: None, _not_send: PhantomData });
+        }
+        Self::acquire_slow()
+    }
+
+    #[cold]
+    fn acquire_slow() -> Result<AttachGuard, AttachError> {
+        if !is_initialized() {
+            if cfg!(feature = "auto-initialize") {
+                initialize();
+            } else {
+                return Err(AttachError::NotInitialized);
+            }
+        }
+        // SAFETY: the interpreter is initialized; `PyGILState_Ensure` attaches this thread
+        // (creating its thread state if needed) and is paired with `PyGILState_Release` in drop.
+        let gstate = unsafe { ffi::PyGILState_Ensure() };
+        ATTACH_COUNT.with(|c| c.set(1));
+        // SAFETY: the thread has just been attached.
+        refpool::update(unsafe { Python::assume_attached() });
+        Ok(AttachGuard { gstate: Some(gstate), _not_send: PhantomData })
+    }
+}
+
+impl Drop for AttachGuard {
+    #[inline]
+    fn drop(&mut self) {
+        ATTACH_COUNT.with(|c| c.set(c.get() - 1));
+        if let Some(gstate) = self.gstate {
+            // SAFETY: `gstate` came from the `PyGILState_Ensure` of this guard, on this thread
+            // (the guard is not `Send`), and guards are dropped in reverse order of creation.
+            unsafe { ffi::PyGILState_Release(gstate) };
+        }
+    }
+}
+
+/// Whether `Py_Initialize` has run.
+pub(crate) fn is_initialized() -> bool {
+    // SAFETY: `Py_IsInitialized` may be called at any time, attached or not.
+    unsafe { ffi::Py_IsInitialized() != 0 }
+}
+
+/// Initializes the interpreter if needed and leaves this thread detached (PyO3's
+/// `Python::initialize`). Does nothing if the interpreter is already initialized.
+pub(crate) fn initialize() {
+    static START: Once = Once::new();
+    START.call_once_force(|_| {
+        if !is_initialized() {
+            #[cfg(PyPy)]
+            panic!("embedding PyPy is not supported yet: it has no Py_InitializeEx");
+            #[cfg(not(PyPy))]
+            // SAFETY: the interpreter is not initialized; `Py_InitializeEx(0)` initializes it
+            // without installing signal handlers and leaves this thread attached, which
+            // `PyEval_SaveThread` undoes so that any thread can attach.
+            unsafe {
+                ffi::Py_InitializeEx(0);
+                ffi::PyEval_SaveThread();
+            }
+        }
+    });
+}
+
+/// A detached stretch of an attached thread (see [`Python::detach`]).
+pub(crate) struct Suspended {
+    count: isize,
+    tstate: *mut ffi::PyThreadState,
+}
+
+/// Detaches the current thread, which must be attached.
+pub(crate) fn suspend(_py: Python<'_>) -> Suspended {
+    let count = ATTACH_COUNT.with(|c| c.replace(0));
+    // SAFETY: `_py` proves the thread is attached; the saved state is restored by `resume` on
+    // this thread.
+    let tstate = unsafe { ffi::PyEval_SaveThread() };
+    Suspended { count, tstate }
+}
+
+/// Re-attaches the thread detached by `suspend`.
+pub(crate) fn resume(suspended: Suspended) {
+    // SAFETY: `tstate` is this thread's state saved by `suspend`, not yet restored.
+    unsafe { ffi::PyEval_RestoreThread(suspended.tstate) };
+    ATTACH_COUNT.with(|c| c.set(suspended.count));
+    // SAFETY: the thread has just been re-attached.
+    refpool::update(unsafe { Python::assume_attached() });
+}
+
+impl<'py> Python<'py> {
+    /// A token for a thread that is known to be attached, for a lifetime the caller chooses.
+    ///
+    /// # Safety
+    /// The current thread must be attached to the interpreter (hold the GIL on GIL builds) for
+    /// the whole of `'py`.
+    #[inline]
+    pub unsafe fn assume_attached() -> Python<'py> {
+        Python::new_unchecked()
+    }
+}
+
+/// Types that may cross into [`Python::detach`]: everything `Send`. `Python` and `Bound` are not
+/// `Send`, so closures capturing them are rejected at compile time.
+///
+/// ```compile_fail
+/// use pyroxide::prelude::*;
+/// Python::attach(|py| {
+///     py.detach(|| {
+///         let _ = py.None(); // the token cannot be used while detached
+///     });
+/// });
+/// ```
+///
+/// # Safety
+/// Implementors must not give access to the interpreter without attaching.
+pub unsafe trait Ungil {}
+// SAFETY: `Send` values cannot carry a `Python` token or a `Bound` (neither is `Send`).
+unsafe impl<T: Send> Ungil for T {}

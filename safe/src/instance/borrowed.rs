@@ -1,0 +1,89 @@
+//! [`Borrowed<'a, 'py, T>`]: a reference owned by something else for `'a`, usable while attached;
+//! `Copy`, and free to create and drop.
+
+use super::Bound;
+use crate::ffi;
+use crate::marker::Python;
+use crate::types::PyAny;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+/// A borrowed reference to a Python object of type `T`, valid for `'a` while attached (`'py`).
+#[repr(transparent)]
+pub struct Borrowed<'a, 'py, T>(
+    NonNull<ffi::PyObject>,
+    PhantomData<(&'a super::Py<T>, Python<'py>)>,
+);
+
+impl<T> Clone for Borrowed<'_, '_, T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Borrowed<'_, '_, T> {}
+
+impl<'a, 'py, T> Borrowed<'a, 'py, T> {
+    /// # Safety
+    /// `ptr` must stay alive for `'a`, be of type `T`, and the thread attached for `'py`.
+    #[inline]
+    pub(crate) unsafe fn from_non_null(_py: Python<'py>, ptr: NonNull<ffi::PyObject>) -> Self {
+        Borrowed(ptr, PhantomData)
+    }
+
+    /// The token of the attachment.
+    #[inline]
+    pub fn py(self) -> Python<'py> {
+        Python::new_unchecked()
+    }
+
+    /// The raw pointer (borrowed).
+    #[inline]
+    pub fn as_ptr(self) -> *mut ffi::PyObject {
+        self.0.as_ptr()
+    }
+
+    /// A new owned reference to the object.
+    #[inline]
+    pub fn to_owned(self) -> Bound<'py, T> {
+        (*self).clone()
+    }
+
+    /// This reference as `PyAny`.
+    #[inline]
+    pub fn into_any(self) -> Borrowed<'a, 'py, PyAny> {
+        Borrowed(self.0, PhantomData)
+    }
+
+    /// Reinterprets the reference as `Borrowed<U>` without a check.
+    ///
+    /// # Safety
+    /// The object must be an instance of `U`.
+    #[inline]
+    pub unsafe fn cast_unchecked<U>(self) -> Borrowed<'a, 'py, U> {
+        Borrowed(self.0, PhantomData)
+    }
+}
+
+impl<'a, 'py> Borrowed<'a, 'py, PyAny> {
+    /// A borrowed reference from a raw pointer, or `None` on NULL.
+    ///
+    /// # Safety
+    /// A non-NULL `ptr` must stay alive for `'a`; the thread must be attached for `'py`.
+    #[inline]
+    pub unsafe fn from_ptr_or_opt(_py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
+        NonNull::new(ptr).map(|p| Borrowed(p, PhantomData))
+    }
+}
+
+impl<'py, T> Deref for Borrowed<'_, 'py, T> {
+    type Target = Bound<'py, T>;
+    #[inline]
+    fn deref(&self) -> &Bound<'py, T> {
+        // SAFETY: `Borrowed` and `Bound` are both a non-null object pointer plus zero-sized
+        // markers (`repr(transparent)`), and the borrowed object outlives the returned reference;
+        // a `&Bound` never drops it.
+        unsafe { &*(&self.0 as *const NonNull<ffi::PyObject>).cast::<Bound<'py, T>>() }
+    }
+}

@@ -1,0 +1,10 @@
+//! The usual imports: `use pyroxide::prelude::*;`.
+
+pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
+pub use crate::err::{PyErr, PyResult};
+pub use crate::instance::{Borrowed, Bound, BoundObject, Py, PyObject};
+pub use crate::marker::Python;
+pub use crate::types::{
+    PyAny, PyAnyMethods, PyBoolMethods, PyBytesMethods, PyDictMethods, PyFloatMethods,
+    PyListMethods, PyModule, PyModuleMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
+};

@@ -1,0 +1,73 @@
+//! [`PyString`], Python's `str`.
+
+use crate::err::PyResult;
+use crate::ffi;
+use crate::ffi::api;
+use crate::ffi::native::native_type;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use std::borrow::Cow;
+
+native_type!(
+    /// Python's `str`.
+    PyString,
+    "str",
+    Some("builtins"),
+    type_object = |_py| std::ptr::addr_of_mut!(ffi::PyUnicode_Type),
+    check = ffi::PyUnicode_Check
+);
+
+impl PyString {
+    /// `str(s)`.
+    pub fn new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
+        api::string_new(py, s).cast_into().unwrap_or_else(|_| unreachable!())
+    }
+
+    /// An interned `str` (one object per distinct text, faster as a dict key).
+    pub fn intern<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
+        api::string_intern(py, s).cast_into().unwrap_or_else(|_| unreachable!())
+    }
+}
+
+/// Methods of `str`.
+pub trait PyStringMethods<'py> {
+    /// The text, borrowed from the object (which caches its UTF-8 form); an error for lone
+    /// surrogates. Not available under the limited API before 3.10.
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    fn to_str(&self) -> PyResult<&str>;
+    /// The text, borrowed where possible; an error for lone surrogates.
+    fn to_cow(&self) -> PyResult<Cow<'_, str>>;
+    /// The text, with lone surrogates replaced by U+FFFD.
+    fn to_string_lossy(&self) -> Cow<'_, str>;
+}
+
+impl<'py> PyStringMethods<'py> for Bound<'py, PyString> {
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    fn to_str(&self) -> PyResult<&str> {
+        api::string_to_str(self.as_borrowed())
+    }
+
+    fn to_cow(&self) -> PyResult<Cow<'_, str>> {
+        api::string_to_cow(self.as_borrowed())
+    }
+
+    fn to_string_lossy(&self) -> Cow<'_, str> {
+        match self.to_cow() {
+            Ok(s) => s,
+            Err(_) => Cow::Owned(api::string_lossy(self.as_borrowed())),
+        }
+    }
+}
+
+impl<'a> Borrowed<'a, '_, PyString> {
+    /// The text, borrowed for `'a`.
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    pub fn to_str(self) -> PyResult<&'a str> {
+        api::string_to_str(self)
+    }
+
+    /// The text, borrowed for `'a` where possible.
+    pub fn to_cow(self) -> PyResult<Cow<'a, str>> {
+        api::string_to_cow(self)
+    }
+}
