@@ -6,5 +6,6 @@ pub use crate::instance::{Borrowed, Bound, BoundObject, Py, PyObject};
 pub use crate::marker::Python;
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyBytesMethods, PyDictMethods, PyFloatMethods,
-    PyListMethods, PyModule, PyModuleMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
+    PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods, PySetMethods, PyStringMethods,
+    PyTupleMethods, PyTypeMethods,
 };
