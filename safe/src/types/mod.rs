@@ -3,7 +3,9 @@
 
 mod any;
 mod boolobject;
+mod bytearray;
 mod bytes;
+mod complex;
 mod dict;
 mod ellipsis;
 mod float;
@@ -15,6 +17,7 @@ mod module;
 mod none;
 mod notimplemented;
 mod set;
+mod slice;
 mod string;
 mod traceback;
 mod tuple;
@@ -22,7 +25,9 @@ mod typeobject;
 
 pub use any::{PyAny, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
+pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};
+pub use complex::{PyComplex, PyComplexMethods};
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods};
 pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};
@@ -34,6 +39,7 @@ pub use module::{PyModule, PyModuleMethods};
 pub use none::PyNone;
 pub use notimplemented::PyNotImplemented;
 pub use set::{BoundSetIterator, PySet, PySetMethods};
+pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
 pub use traceback::PyTraceback;
 pub use tuple::{BoundTupleIterator, PyTuple, PyTupleMethods};

@@ -3,12 +3,14 @@
 //! -1 with an exception set, borrowed results) into `PyResult`s of owners, through the one door
 //! in `ptr_ext`. Nothing outside `ffi/` calls a raw function.
 
+mod builtins;
 mod containers;
 mod err;
 mod object;
 mod scalars;
 mod sets;
 
+pub(crate) use builtins::*;
 pub(crate) use containers::*;
 pub(crate) use err::*;
 pub(crate) use object::*;
