@@ -75,11 +75,12 @@ pub(crate) fn bytearray_to_vec(a: &Bound<'_, PyByteArray>) -> Vec<u8> {
     };
     let len = bytearray_len(a);
     let data = bytearray_data(a);
-    // SAFETY: attached (and on free-threaded builds inside the critical section): no other code
-    // runs that could resize the array between reading its pointer and length and copying.
     let copy = if len == 0 {
         Vec::new()
     } else {
+        // SAFETY: attached (and on free-threaded builds inside the critical section): no other
+        // code runs that could resize the array between reading its pointer and length and
+        // copying, so `data` points to `len` initialised bytes.
         unsafe { std::slice::from_raw_parts(data, len) }.to_vec()
     };
     #[cfg(Py_GIL_DISABLED)]
@@ -145,5 +146,5 @@ pub(crate) fn slice_indices(
     }
     // SAFETY: pure arithmetic on the out-pointers, which are valid.
     let len = unsafe { ffi::PySlice_AdjustIndices(length as _, &mut start, &mut stop, step) };
-    Ok((start as isize, stop as isize, step as isize, len as usize))
+    Ok((start, stop, step, len as usize))
 }
