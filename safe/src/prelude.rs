@@ -5,6 +5,7 @@ pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, BoundObject, Py, PyObject};
 pub use crate::marker::Python;
 pub use crate::types::{
-    PyAny, PyAnyMethods, PyBoolMethods, PyBytesMethods, PyDictMethods, PyFloatMethods,
-    PyListMethods, PyModule, PyModuleMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
+    PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods,
+    PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods,
+    PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
 };

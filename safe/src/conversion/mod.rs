@@ -7,6 +7,7 @@ mod int;
 mod map;
 mod option;
 mod seq;
+mod set;
 mod string;
 
 use crate::err::PyErr;

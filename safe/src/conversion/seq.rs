@@ -36,9 +36,8 @@ where
         if obj.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err("Can't extract `str` to `Vec`"));
         }
-        let iter = obj.try_iter()?;
         let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-        while let Some(item) = api::iter_next(&iter) {
+        for item in obj.try_iter()? {
             let item = item?;
             out.push(item.extract::<T>().map_err(Into::into)?);
         }

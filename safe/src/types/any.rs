@@ -6,7 +6,7 @@ use crate::ffi;
 use crate::ffi::api;
 use crate::instance::{Bound, BoundObject};
 use crate::type_object::PyTypeInfo;
-use crate::types::{PyDict, PyString, PyStringMethods, PyTuple, PyType};
+use crate::types::{PyDict, PyIterator, PyString, PyStringMethods, PyTuple, PyType};
 use std::cell::UnsafeCell;
 use std::cmp::Ordering;
 
@@ -100,8 +100,8 @@ pub trait PyAnyMethods<'py> {
     fn str(&self) -> PyResult<Bound<'py, PyString>>;
     /// `type(self)`.
     fn get_type(&self) -> Bound<'py, PyType>;
-    /// `iter(self)`.
-    fn try_iter(&self) -> PyResult<Bound<'py, crate::types::PyAny>>;
+    /// `iter(self)`: `TypeError` if the object is not iterable.
+    fn try_iter(&self) -> PyResult<Bound<'py, PyIterator>>;
     /// `self[key]`.
     fn get_item<K: IntoPyObject<'py>>(&self, key: K) -> PyResult<Bound<'py, PyAny>>;
     /// `self[key] = value`.
@@ -281,8 +281,8 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
         api::get_type(self)
     }
 
-    fn try_iter(&self) -> PyResult<Bound<'py, PyAny>> {
-        api::get_iter(self)
+    fn try_iter(&self) -> PyResult<Bound<'py, PyIterator>> {
+        PyIterator::from_object(self)
     }
 
     fn get_item<K: IntoPyObject<'py>>(&self, key: K) -> PyResult<Bound<'py, PyAny>> {

@@ -7,7 +7,7 @@ use crate::ffi::api;
 use crate::ffi::native::native_type;
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
-use crate::types::{PyAny, PyList, PyListMethods, PyTuple, PyTupleMethods};
+use crate::types::PyAny;
 
 native_type!(
     /// Python's `dict`.
@@ -45,8 +45,12 @@ pub trait PyDictMethods<'py> {
     fn len(&self) -> usize;
     /// `len(self) == 0`.
     fn is_empty(&self) -> bool;
-    /// A snapshot of the `(key, value)` pairs.
-    fn iter(&self) -> std::vec::IntoIter<(Bound<'py, PyAny>, Bound<'py, PyAny>)>;
+    /// An iterator over the `(key, value)` pairs, read one at a time.
+    ///
+    /// # Panics
+    /// When the dict changes size (or its keys change) during the iteration, as Python's own
+    /// dict iterators raise `RuntimeError`.
+    fn iter(&self) -> BoundDictIterator<'py>;
 }
 
 impl<'py> PyDictMethods<'py> for Bound<'py, PyDict> {
@@ -75,16 +79,67 @@ impl<'py> PyDictMethods<'py> for Bound<'py, PyDict> {
         self.len() == 0
     }
 
-    fn iter(&self) -> std::vec::IntoIter<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-        let items: Bound<'py, PyList> = api::dict_items(self);
-        items
-            .iter()
-            .filter_map(|pair| {
-                let pair = pair.cast_into::<PyTuple>().ok()?;
-                Some((pair.get_item(0).ok()?, pair.get_item(1).ok()?))
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
+    fn iter(&self) -> BoundDictIterator<'py> {
+        BoundDictIterator::new(self.clone())
+    }
+}
+
+/// The iterator of [`PyDictMethods::iter`]: new references to each `(key, value)`, read with
+/// `PyDict_Next` (inside a critical section on free-threaded builds).
+pub struct BoundDictIterator<'py> {
+    dict: Bound<'py, PyDict>,
+    pos: api::DictPos,
+    len: usize,
+    remaining: usize,
+}
+
+impl<'py> BoundDictIterator<'py> {
+    fn new(dict: Bound<'py, PyDict>) -> Self {
+        let len = dict.len();
+        BoundDictIterator { dict, pos: 0, len, remaining: len }
+    }
+}
+
+impl<'py> Iterator for BoundDictIterator<'py> {
+    type Item = (Bound<'py, PyAny>, Bound<'py, PyAny>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.dict.len() != self.len {
+            self.len = usize::MAX;
+            panic!("dictionary changed size during iteration");
+        }
+        match api::dict_next(&self.dict, &mut self.pos) {
+            Some(entry) => {
+                if self.remaining == 0 {
+                    panic!("dictionary keys changed during iteration");
+                }
+                self.remaining -= 1;
+                Some(entry)
+            }
+            None => None,
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for BoundDictIterator<'_> {}
+
+impl<'py> IntoIterator for Bound<'py, PyDict> {
+    type Item = (Bound<'py, PyAny>, Bound<'py, PyAny>);
+    type IntoIter = BoundDictIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        BoundDictIterator::new(self)
+    }
+}
+
+impl<'py> IntoIterator for &Bound<'py, PyDict> {
+    type Item = (Bound<'py, PyAny>, Bound<'py, PyAny>);
+    type IntoIter = BoundDictIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }
 

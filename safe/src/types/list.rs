@@ -49,8 +49,9 @@ pub trait PyListMethods<'py> {
     fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>>;
     /// `self.append(item)`.
     fn append<I: IntoPyObject<'py>>(&self, item: I) -> PyResult<()>;
-    /// A snapshot of the elements (safe against concurrent mutation).
-    fn iter(&self) -> std::vec::IntoIter<Bound<'py, PyAny>>;
+    /// An iterator over the elements, reading each one when it is reached (a new reference, so
+    /// concurrent mutation cannot free it): it stops at the list's current end, which may move.
+    fn iter(&self) -> BoundListIterator<'py>;
 }
 
 impl<'py> PyListMethods<'py> for Bound<'py, PyList> {
@@ -67,13 +68,83 @@ impl<'py> PyListMethods<'py> for Bound<'py, PyList> {
         let item = item.into_pyobject(self.py()).map_err(Into::into)?.into_any().into_bound();
         api::list_append(self, &item)
     }
-    fn iter(&self) -> std::vec::IntoIter<Bound<'py, PyAny>> {
-        let mut items = Vec::new();
-        let mut i = 0;
-        while let Ok(item) = self.get_item(i) {
-            items.push(item);
-            i += 1;
+    fn iter(&self) -> BoundListIterator<'py> {
+        BoundListIterator::new(self.clone())
+    }
+}
+
+/// The iterator of [`PyListMethods::iter`]: yields new references to the items, one index at a
+/// time; each step re-reads the list's length, so items appended or removed meanwhile are seen.
+pub struct BoundListIterator<'py> {
+    list: Bound<'py, PyList>,
+    index: usize,
+    end: usize,
+}
+
+impl<'py> BoundListIterator<'py> {
+    fn new(list: Bound<'py, PyList>) -> Self {
+        let end = list.len();
+        BoundListIterator { list, index: 0, end }
+    }
+
+    fn current_end(&self) -> usize {
+        self.end.min(self.list.len())
+    }
+}
+
+impl<'py> Iterator for BoundListIterator<'py> {
+    type Item = Bound<'py, PyAny>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let end = self.current_end();
+        if self.index < end {
+            let item = self.list.get_item(self.index).ok()?;
+            self.index += 1;
+            Some(item)
+        } else {
+            None
         }
-        items.into_iter()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.len();
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for BoundListIterator<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let end = self.current_end();
+        if self.index < end {
+            let item = self.list.get_item(end - 1).ok()?;
+            self.end = end - 1;
+            Some(item)
+        } else {
+            None
+        }
+    }
+}
+
+impl ExactSizeIterator for BoundListIterator<'_> {
+    fn len(&self) -> usize {
+        self.current_end().saturating_sub(self.index)
+    }
+}
+
+impl std::iter::FusedIterator for BoundListIterator<'_> {}
+
+impl<'py> IntoIterator for Bound<'py, PyList> {
+    type Item = Bound<'py, PyAny>;
+    type IntoIter = BoundListIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        BoundListIterator::new(self)
+    }
+}
+
+impl<'py> IntoIterator for &Bound<'py, PyList> {
+    type Item = Bound<'py, PyAny>;
+    type IntoIter = BoundListIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }

@@ -3,15 +3,21 @@
 
 mod any;
 mod boolobject;
+mod bytearray;
 mod bytes;
+mod complex;
 mod dict;
 mod ellipsis;
 mod float;
+mod frozenset;
 mod int;
+mod iterator;
 mod list;
 mod module;
 mod none;
 mod notimplemented;
+mod set;
+mod slice;
 mod string;
 mod traceback;
 mod tuple;
@@ -19,18 +25,24 @@ mod typeobject;
 
 pub use any::{PyAny, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
+pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};
-pub use dict::{IntoPyDict, PyDict, PyDictMethods};
+pub use complex::{PyComplex, PyComplexMethods};
+pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods};
 pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};
+pub use frozenset::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetMethods};
 pub use int::PyInt;
-pub use list::{PyList, PyListMethods};
+pub use iterator::PyIterator;
+pub use list::{BoundListIterator, PyList, PyListMethods};
 pub use module::{PyModule, PyModuleMethods};
 pub use none::PyNone;
 pub use notimplemented::PyNotImplemented;
+pub use set::{BoundSetIterator, PySet, PySetMethods};
+pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
 pub use traceback::PyTraceback;
-pub use tuple::{PyTuple, PyTupleMethods};
+pub use tuple::{BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
 
 /// PyO3's older name of [`PyInt`].

@@ -51,8 +51,8 @@ pub trait PyTupleMethods<'py> {
     fn is_empty(&self) -> bool;
     /// `self[index]`; `IndexError` when out of range.
     fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>>;
-    /// The elements.
-    fn iter(&self) -> std::vec::IntoIter<Bound<'py, PyAny>>;
+    /// An iterator over the elements (a tuple is immutable, so this is exact).
+    fn iter(&self) -> BoundTupleIterator<'py>;
 }
 
 impl<'py> PyTupleMethods<'py> for Bound<'py, PyTuple> {
@@ -65,7 +65,72 @@ impl<'py> PyTupleMethods<'py> for Bound<'py, PyTuple> {
     fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>> {
         api::tuple_get_item(self, index)
     }
-    fn iter(&self) -> std::vec::IntoIter<Bound<'py, PyAny>> {
-        (0..self.len()).filter_map(|i| self.get_item(i).ok()).collect::<Vec<_>>().into_iter()
+    fn iter(&self) -> BoundTupleIterator<'py> {
+        BoundTupleIterator::new(self.clone())
+    }
+}
+
+/// The iterator of [`PyTupleMethods::iter`]: new references to the items, in order.
+pub struct BoundTupleIterator<'py> {
+    tuple: Bound<'py, PyTuple>,
+    index: usize,
+    end: usize,
+}
+
+impl<'py> BoundTupleIterator<'py> {
+    fn new(tuple: Bound<'py, PyTuple>) -> Self {
+        let end = tuple.len();
+        BoundTupleIterator { tuple, index: 0, end }
+    }
+}
+
+impl<'py> Iterator for BoundTupleIterator<'py> {
+    type Item = Bound<'py, PyAny>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.index < self.end {
+            let item = self.tuple.get_item(self.index).ok()?;
+            self.index += 1;
+            Some(item)
+        } else {
+            None
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end - self.index;
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for BoundTupleIterator<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.index < self.end {
+            let item = self.tuple.get_item(self.end - 1).ok()?;
+            self.end -= 1;
+            Some(item)
+        } else {
+            None
+        }
+    }
+}
+
+impl ExactSizeIterator for BoundTupleIterator<'_> {}
+
+impl std::iter::FusedIterator for BoundTupleIterator<'_> {}
+
+impl<'py> IntoIterator for Bound<'py, PyTuple> {
+    type Item = Bound<'py, PyAny>;
+    type IntoIter = BoundTupleIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        BoundTupleIterator::new(self)
+    }
+}
+
+impl<'py> IntoIterator for &Bound<'py, PyTuple> {
+    type Item = Bound<'py, PyAny>;
+    type IntoIter = BoundTupleIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }

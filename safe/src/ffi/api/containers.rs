@@ -158,8 +158,41 @@ pub(crate) fn dict_len(d: &Bound<'_, PyDict>) -> usize {
     unsafe { ffi::PyDict_Size(d.as_ptr()) as usize }
 }
 
-/// `list(dict.items())`: a snapshot, safe to iterate while the dict changes.
-pub(crate) fn dict_items<'py>(d: &Bound<'py, PyDict>) -> Bound<'py, PyList> {
-    // SAFETY: attached; `d` is a live dict; new list reference (NULL only on memory exhaustion).
-    unsafe { ffi::PyDict_Items(d.as_ptr()).assume_owned(d.py()).cast_into_unchecked() }
+/// A `PyDict_Next` position (opaque to the rest of the crate).
+pub(crate) type DictPos = ffi::Py_ssize_t;
+
+/// The next `(key, value)` of `dict` from position `pos` (`PyDict_Next`), as new references;
+/// `None` at the end. On free-threaded builds the step runs in a critical section on the dict,
+/// so the borrowed entries cannot be freed by another thread before they are taken.
+pub(crate) fn dict_next<'py>(
+    d: &Bound<'py, PyDict>,
+    pos: &mut DictPos,
+) -> Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let py = d.py();
+    let mut key = std::ptr::null_mut();
+    let mut value = std::ptr::null_mut();
+    #[cfg(Py_GIL_DISABLED)]
+    // SAFETY: zeroed is the state `PyCriticalSection_Begin` expects to initialise.
+    let mut cs: ffi::PyCriticalSection = unsafe { std::mem::zeroed() };
+    #[cfg(Py_GIL_DISABLED)]
+    // SAFETY: attached; `d` is live; ended below on every path.
+    unsafe {
+        ffi::PyCriticalSection_Begin(&mut cs, d.as_ptr())
+    };
+    // SAFETY: attached; `d` is a live dict and `pos` a position obtained from earlier calls (or
+    // 0); on success `key`/`value` are borrowed references kept alive by the dict, which cannot
+    // change before they are taken as new references (the GIL, or the critical section).
+    let entry = unsafe {
+        if ffi::PyDict_Next(d.as_ptr(), pos, &mut key, &mut value) != 0 {
+            Some((key.assume_borrowed(py).to_owned(), value.assume_borrowed(py).to_owned()))
+        } else {
+            None
+        }
+    };
+    #[cfg(Py_GIL_DISABLED)]
+    // SAFETY: ends the critical section begun above.
+    unsafe {
+        ffi::PyCriticalSection_End(&mut cs)
+    };
+    entry
 }

@@ -3,15 +3,19 @@
 //! -1 with an exception set, borrowed results) into `PyResult`s of owners, through the one door
 //! in `ptr_ext`. Nothing outside `ffi/` calls a raw function.
 
+mod builtins;
 mod containers;
 mod err;
 mod object;
 mod scalars;
+mod sets;
 
+pub(crate) use builtins::*;
 pub(crate) use containers::*;
 pub(crate) use err::*;
 pub(crate) use object::*;
 pub(crate) use scalars::*;
+pub(crate) use sets::*;
 
 use crate::err::{PyErr, PyResult};
 use crate::ffi;
@@ -142,4 +146,13 @@ pub(crate) fn cast_borrowed<'a, 'py, T: PyTypeInfo>(
     assert!(T::is_type_of(&b), "object is not a {}", T::NAME);
     // SAFETY: just checked.
     unsafe { b.cast_unchecked() }
+}
+
+/// `b` as `Bound<T>`, checked (callers pass objects known to be of type `T`; the check makes a
+/// mistake a panic instead of undefined behaviour).
+#[inline]
+pub(crate) fn cast_bound<T: PyTypeInfo>(b: Bound<'_, PyAny>) -> Bound<'_, T> {
+    assert!(T::is_type_of(&b), "object is not a {}", T::NAME);
+    // SAFETY: just checked.
+    unsafe { b.cast_into_unchecked() }
 }

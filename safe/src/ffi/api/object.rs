@@ -6,7 +6,7 @@ use crate::err::{PyErr, PyResult};
 use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
 use crate::instance::Bound;
-use crate::types::{PyAny, PyDict, PyTuple, PyType};
+use crate::types::{PyAny, PyDict, PyIterator, PyTuple, PyType};
 
 /// `getattr(obj, name)`.
 pub(crate) fn getattr<'py>(
@@ -137,19 +137,42 @@ pub(crate) fn del_item(obj: &Bound<'_, PyAny>, key: &Bound<'_, PyAny>) -> PyResu
 }
 
 /// `iter(obj)`.
-pub(crate) fn get_iter<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn get_iter<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyIterator>> {
     // SAFETY: attached; `obj` live; new reference or NULL with an exception set.
-    unsafe { ffi::PyObject_GetIter(obj.as_ptr()).assume_owned_or_err(obj.py()) }
+    let it = unsafe { ffi::PyObject_GetIter(obj.as_ptr()).assume_owned_or_err(obj.py())? };
+    // `iter()` checks that `__iter__` returned an iterator; the cast re-checks it.
+    Ok(super::cast_bound(it))
 }
 
 /// `next(iterator)`: `None` at the end, an error if the iterator raised.
-pub(crate) fn iter_next<'py>(iterator: &Bound<'py, PyAny>) -> Option<PyResult<Bound<'py, PyAny>>> {
+pub(crate) fn iter_next<'py>(
+    iterator: &Bound<'py, PyIterator>,
+) -> Option<PyResult<Bound<'py, PyAny>>> {
     let py = iterator.py();
-    // SAFETY: attached; `iterator` is a live iterator (callers got it from `get_iter`); NULL
-    // means exhausted, or an error if one is set.
+    // SAFETY: attached; `iterator` is a live iterator (`PyIter_Check` held); NULL means
+    // exhausted, or an error if one is set.
     match unsafe { ffi::PyIter_Next(iterator.as_ptr()).assume_owned_or_opt(py) } {
         Some(item) => Some(Ok(item)),
         None => PyErr::take(py).map(Err),
+    }
+}
+
+/// `operator.length_hint(obj, 0)`, with errors ignored (a hint of 0).
+pub(crate) fn length_hint(obj: &Bound<'_, PyAny>) -> usize {
+    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    {
+        // SAFETY: attached; `obj` live; -1 with an exception set on error.
+        let n = unsafe { ffi::PyObject_LengthHint(obj.as_ptr(), 0) };
+        if n < 0 {
+            drop(PyErr::take(obj.py()));
+            return 0;
+        }
+        n as usize
+    }
+    #[cfg(any(Py_LIMITED_API, PyPy))]
+    {
+        let _ = obj;
+        0
     }
 }
 
