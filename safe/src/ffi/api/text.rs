@@ -1,29 +1,30 @@
 //! Safe wrappers for text crossing into C and the OS: NUL-terminated UTF-8 views of `str`, the
 //! filesystem encoding (`os.fsencode`/`os.fsdecode`, surrogateescape on Unix) and `os.fspath`.
 
-use crate::err::{PyErr, PyResult};
+use crate::err::PyResult;
 use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
-use crate::instance::{Borrowed, Bound};
+use crate::instance::Bound;
 use crate::marker::Python;
 use crate::types::{PyAny, PyString};
-use std::ffi::CStr;
 
 /// The UTF-8 text of a `str` with its terminating NUL, borrowed from the object (which caches
 /// it); `ValueError` if the text contains a NUL, an error for lone surrogates.
 #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
-pub(crate) fn string_to_cstr<'a>(s: Borrowed<'a, '_, PyString>) -> PyResult<&'a CStr> {
+pub(crate) fn string_to_cstr<'a>(
+    s: crate::instance::Borrowed<'a, '_, PyString>,
+) -> PyResult<&'a std::ffi::CStr> {
     let mut len: ffi::Py_ssize_t = 0;
     // SAFETY: attached; `s` is a live `str`; the returned buffer is cached by the object and
     // lives as long as it (at least `'a`); NULL with an exception set on lone surrogates.
     let data = unsafe { ffi::PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut len) };
     if data.is_null() {
-        return Err(PyErr::fetch(s.py()));
+        return Err(crate::err::PyErr::fetch(s.py()));
     }
     // SAFETY: the buffer holds `len` bytes followed by a NUL terminator (documented for
     // `PyUnicode_AsUTF8AndSize`), all owned by the object for `'a`.
     let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len as usize + 1) };
-    CStr::from_bytes_with_nul(bytes)
+    std::ffi::CStr::from_bytes_with_nul(bytes)
         .map_err(|e| crate::exceptions::PyValueError::new_err(e.to_string()))
 }
 
