@@ -26,6 +26,26 @@ impl<'py> IntoPyObject<'py> for f32 {
     }
 }
 
+macro_rules! by_value {
+    ($($t:ty => $target:ty, $output:ty);*) => {$(
+        impl<'py> IntoPyObject<'py> for &$t {
+            type Target = $target;
+            type Output = $output;
+            type Error = Infallible;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
+                (*self).into_pyobject(py)
+            }
+        }
+    )*};
+}
+
+by_value! {
+    f64 => PyFloat, Bound<'py, PyFloat>;
+    f32 => PyFloat, Bound<'py, PyFloat>;
+    bool => PyBool, Borrowed<'static, 'py, PyBool>
+}
+
 impl<'a, 'py> FromPyObject<'a, 'py> for f64 {
     type Error = PyErr;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<f64> {
@@ -33,6 +53,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for f64 {
     }
 }
 
+/// Extracts as `f64` and narrows with `as`, like PyO3: NaN stays NaN, infinities stay
+/// infinities, and finite values beyond `f32::MAX` become infinities (no error).
 impl<'a, 'py> FromPyObject<'a, 'py> for f32 {
     type Error = PyErr;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<f32> {

@@ -50,7 +50,7 @@ macro_rules! signed {
 }
 
 macro_rules! unsigned {
-    ($($t:ty),*) => {$(
+    ($($t:ty $({ $($owned:tt)* } { $($borrowed:tt)* })?),*) => {$(
         impl<'py> IntoPyObject<'py> for $t {
             type Target = PyInt;
             type Output = Bound<'py, PyInt>;
@@ -59,6 +59,7 @@ macro_rules! unsigned {
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
                 Ok(int(api::long_from_u64(py, self as u64)))
             }
+            $($($owned)*)?
         }
         impl<'py> IntoPyObject<'py> for &$t {
             type Target = PyInt;
@@ -68,6 +69,7 @@ macro_rules! unsigned {
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
                 (*self).into_pyobject(py)
             }
+            $($($borrowed)*)?
         }
         impl<'a, 'py> FromPyObject<'a, 'py> for $t {
             type Error = PyErr;
@@ -81,7 +83,37 @@ macro_rules! unsigned {
 }
 
 signed!(i8, i16, i32, i64, isize);
-unsigned!(u8, u16, u32, u64, usize);
+unsigned!(
+    u8 {
+        /// `Vec<u8>` and `[u8; N]` become `bytes`.
+        fn owned_sequence_into_pyobject<I>(
+            iter: I,
+            py: Python<'py>,
+            _: crate::conversion::private::Token,
+        ) -> PyResult<Bound<'py, PyAny>>
+        where
+            I: IntoIterator<Item = u8> + AsRef<[u8]>,
+        {
+            Ok(crate::types::PyBytes::new(py, iter.as_ref()).into_any())
+        }
+    } {
+        /// `&[u8]`, `&Vec<u8>` and `&[u8; N]` become `bytes`.
+        fn borrowed_sequence_into_pyobject<I>(
+            iter: I,
+            py: Python<'py>,
+            _: crate::conversion::private::Token,
+        ) -> PyResult<Bound<'py, PyAny>>
+        where
+            I: IntoIterator<Item = Self> + AsRef<[<Self as crate::conversion::private::Reference>::BaseType]>,
+        {
+            Ok(crate::types::PyBytes::new(py, iter.as_ref()).into_any())
+        }
+    },
+    u16,
+    u32,
+    u64,
+    usize
+);
 
 macro_rules! wide {
     ($($t:ty, $narrow:ty, $from:ident);*) => {$(

@@ -1,14 +1,23 @@
 //! Conversions between Rust values and Python objects: [`IntoPyObject`] (Rust to Python) and
 //! [`FromPyObject`] (Python to Rust), with one file per family of Rust types.
 
+mod array;
+mod bytes;
+mod cell;
+mod cstring;
 mod float;
 mod instance;
 mod int;
+mod ipaddr;
 mod map;
+mod nonzero;
 mod option;
+mod osstr;
+mod path;
 mod seq;
 mod set;
 mod string;
+mod time;
 
 use crate::err::PyErr;
 use crate::instance::{Borrowed, Bound, BoundObject, Py};
@@ -25,6 +34,52 @@ pub trait IntoPyObject<'py>: Sized {
     type Error: Into<PyErr>;
     /// Converts `self`.
     fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error>;
+
+    /// Converts a sequence of owned values (`Vec<Self>`, `[Self; N]`): a `list` by default,
+    /// `bytes` for `u8`.
+    #[doc(hidden)]
+    fn owned_sequence_into_pyobject<I>(
+        iter: I,
+        py: Python<'py>,
+        _: private::Token,
+    ) -> Result<Bound<'py, PyAny>, PyErr>
+    where
+        I: IntoIterator<Item = Self> + AsRef<[Self]>,
+    {
+        crate::types::PyList::new(py, iter).map(Bound::into_any)
+    }
+
+    /// Converts a sequence of references (`&[T]`, `&Vec<T>`, `&[T; N]`): a `list` by default,
+    /// `bytes` for `&u8`.
+    #[doc(hidden)]
+    fn borrowed_sequence_into_pyobject<I>(
+        iter: I,
+        py: Python<'py>,
+        _: private::Token,
+    ) -> Result<Bound<'py, PyAny>, PyErr>
+    where
+        Self: private::Reference,
+        I: IntoIterator<Item = Self> + AsRef<[<Self as private::Reference>::BaseType]>,
+    {
+        crate::types::PyList::new(py, iter).map(Bound::into_any)
+    }
+}
+
+/// Implementation details of [`IntoPyObject`]'s hidden methods.
+#[doc(hidden)]
+pub mod private {
+    /// Seals the hidden sequence methods of [`IntoPyObject`](super::IntoPyObject).
+    pub struct Token;
+
+    /// `&T`, naming its `T`.
+    pub trait Reference {
+        /// The referenced type.
+        type BaseType;
+    }
+
+    impl<T> Reference for &T {
+        type BaseType = T;
+    }
 }
 
 /// Extraction of a Rust value from a Python object. Failures name the expected and the actual

@@ -1,29 +1,44 @@
-//! `Vec<T>` to and from lists (extraction takes any sequence but refuses `str`), and tuples of
-//! up to 12 elements to and from `tuple`.
+//! `Vec<T>` and `&[T]` into lists (`bytes` for `u8`) and from any sequence but `str`, and
+//! tuples of up to 12 elements to and from `tuple`.
 
-use super::{FromPyObject, IntoPyObject};
+use super::{private, FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::exceptions::{PyTypeError, PyValueError};
 use crate::ffi::api;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
-use crate::types::{PyAny, PyAnyMethods, PyList, PyString, PyTuple, PyTupleMethods};
+use crate::types::{PyAny, PyAnyMethods, PyString, PyTuple, PyTupleMethods};
 
 impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
-    type Target = PyList;
-    type Output = Bound<'py, PyList>;
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        PyList::new(py, self)
+        T::owned_sequence_into_pyobject(self, py, private::Token)
     }
 }
 
-impl<'py, T: IntoPyObject<'py> + Clone> IntoPyObject<'py> for &[T] {
-    type Target = PyList;
-    type Output = Bound<'py, PyList>;
+impl<'a, 'py, T> IntoPyObject<'py> for &'a Vec<T>
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        PyList::new(py, self.iter().cloned())
+        self.as_slice().into_pyobject(py)
+    }
+}
+
+impl<'a, 'py, T> IntoPyObject<'py> for &'a [T]
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        <&T>::borrowed_sequence_into_pyobject(self, py, private::Token)
     }
 }
 

@@ -3,19 +3,23 @@
 //! -1 with an exception set, borrowed results) into `PyResult`s of owners, through the one door
 //! in `ptr_ext`. Nothing outside `ffi/` calls a raw function.
 
+mod buffers;
 mod builtins;
 mod containers;
 mod err;
 mod object;
 mod scalars;
 mod sets;
+mod text;
 
+pub(crate) use buffers::*;
 pub(crate) use builtins::*;
 pub(crate) use containers::*;
 pub(crate) use err::*;
 pub(crate) use object::*;
 pub(crate) use scalars::*;
 pub(crate) use sets::*;
+pub(crate) use text::*;
 
 use crate::err::{PyErr, PyResult};
 use crate::ffi;
