@@ -4,12 +4,19 @@
 //! in `ptr_ext`. Nothing outside `ffi/` calls a raw function.
 
 mod containers;
+mod critical_section;
 mod err;
+mod exc;
+mod marshal;
 mod object;
 mod scalars;
 
 pub(crate) use containers::*;
+pub(crate) use critical_section::*;
 pub(crate) use err::*;
+pub(crate) use exc::*;
+#[cfg(not(Py_LIMITED_API))]
+pub(crate) use marshal::*;
 pub(crate) use object::*;
 pub(crate) use scalars::*;
 
