@@ -18,6 +18,7 @@ pub const VERSION: i32 = 4;
 /// use pyroxide::prelude::*;
 /// use pyroxide::types::PyDict;
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     let dict = PyDict::new(py);
 ///     dict.set_item("answer", 42).unwrap();

@@ -91,6 +91,7 @@ where
 ///
 /// create_exception!(mymodule, CustomError, PyValueError, "Raised when things go wrong.");
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     let err = CustomError::new_err("bad");
 ///     assert!(err.is_instance_of::<PyValueError>(py));
@@ -168,6 +169,7 @@ macro_rules! create_exception {
 ///
 /// import_exception!(json, JSONDecodeError);
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     let err = py.import("json").unwrap().call_method1("loads", ("{",)).unwrap_err();
 ///     assert!(err.is_instance_of::<JSONDecodeError>(py));

@@ -68,6 +68,7 @@ pub fn unindent(code: &str) -> String {
 /// use pyroxide::py_run;
 /// use pyroxide::types::PyList;
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     let list = PyList::new(py, [1, 2, 3]).unwrap();
 ///     let n = 3;

@@ -17,6 +17,7 @@ use crate::types::PyAny;
 /// use pyroxide::sync::with_critical_section;
 /// use pyroxide::types::PyList;
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     let list = PyList::empty(py);
 ///     with_critical_section(&list, || list.append(1)).unwrap();

@@ -29,6 +29,7 @@ impl Interned {
 /// use pyroxide::intern;
 /// use pyroxide::prelude::*;
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     let sys = py.import("sys").unwrap();
 ///     let version = sys.getattr(intern!(py, "version")).unwrap();

@@ -32,6 +32,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 ///     LIST.get_or_init(py, || PyList::empty(py).unbind()).bind(py)
 /// }
 ///
+/// # Python::initialize(); // embedding without `auto-initialize`
 /// Python::attach(|py| {
 ///     shared_list(py).append(1).unwrap();
 ///     assert_eq!(shared_list(py).len(), 1);
@@ -149,6 +150,7 @@ impl<T: PyTypeCheck> PyOnceLock<Py<T>> {
     ///
     /// static FRACTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     ///
+    /// # Python::initialize(); // embedding without `auto-initialize`
     /// Python::attach(|py| {
     ///     let fraction = FRACTION.import(py, "fractions", "Fraction").unwrap();
     ///     assert_eq!(fraction.call1((1, 2)).unwrap().str().unwrap().to_string(), "1/2");
