@@ -27,6 +27,11 @@ impl crate::instance::DerefToPyAny for PanicException {}
 
 static TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
+/// The class's docstring.
+const PANIC_DOC: &std::ffi::CStr = c"Raised when Rust code called from Python panics; the \
+    argument is the panic message.\n\nDerives from BaseException, so `except Exception` does \
+    not catch it.";
+
 /// The module `PanicException` lives in, registered in `sys.modules`.
 const MODULE_NAME: &str = "pyroxide_runtime";
 
@@ -42,7 +47,7 @@ impl ExceptionType for PanicException {
         let ty = create_type::<PyBaseException>(
             py,
             c"pyroxide_runtime.PanicException",
-            Some(c"The exception raised when Rust code called from Python panics.\n\nLike SystemExit, this exception is derived from BaseException so that\nit will typically propagate all the way through the stack and cause the\nPython interpreter to exit."),
+            Some(PANIC_DOC),
         )?;
         register(py, ty.bind(py).as_any())?;
         Ok(ty)

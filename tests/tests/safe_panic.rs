@@ -45,7 +45,11 @@ fn panic_exception_from_payload_has_message_and_type() {
         assert_eq!(ty.getattr("__name__").unwrap().to_string(), "PanicException");
         // Cached: the same class object every time.
         assert!(ty.is(&PanicException::type_object(py)));
-        assert!(ty.getattr("__doc__").unwrap().to_string().starts_with("The exception raised"));
+        assert!(ty
+            .getattr("__doc__")
+            .unwrap()
+            .to_string()
+            .starts_with("Raised when Rust code called from Python panics"));
     });
 }
 

@@ -9,7 +9,7 @@ use crate::instance::Py;
 use crate::marker::Python;
 use crate::sync::PyOnceLock;
 use crate::type_object::PyTypeInfo;
-use crate::types::PyType;
+use crate::types::{PyAnyMethods, PyType};
 use std::ffi::CStr;
 
 /// An exception type whose type object is made (or imported) on first use and cached.
@@ -56,17 +56,8 @@ pub fn create_type<B: PyTypeInfo>(
 
 /// `from module import name`, checked to be a type.
 pub fn import_type(py: Python<'_>, module: &str, name: &str) -> PyResult<Py<PyType>> {
-    static_import(py, module, name).map(|t| t.unbind())
-}
-
-fn static_import<'py>(
-    py: Python<'py>,
-    module: &str,
-    name: &str,
-) -> PyResult<crate::instance::Bound<'py, PyType>> {
-    use crate::types::PyAnyMethods;
     let attr = crate::types::PyModule::import(py, module)?.getattr(name)?;
-    Ok(attr.cast_into::<PyType>()?)
+    Ok(attr.cast_into::<PyType>()?.unbind())
 }
 
 /// `PyErr::new::<T, A>(args)`, for the `new_err` the macros define.
