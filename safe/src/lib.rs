@@ -31,9 +31,15 @@ pub mod conversion;
 pub mod err;
 pub mod exceptions;
 pub mod ffi;
+#[doc(hidden)]
+pub mod impl_;
 pub mod instance;
 pub mod marker;
+#[cfg(not(Py_LIMITED_API))]
+pub mod marshal;
+pub mod panic;
 pub mod prelude;
+pub mod sync;
 pub mod type_object;
 pub mod types;
 
@@ -43,6 +49,9 @@ pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::PyAny;
+
+#[cfg(not(PyPy))]
+pub use crate::ffi::attach::with_embedded_python_interpreter;
 
 #[doc(hidden)]
 pub use crate::instance::refpool::pending_count as __refpool_pending_count;

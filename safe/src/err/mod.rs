@@ -90,7 +90,8 @@ impl PyErr {
         }
     }
 
-    /// Takes the pending exception; a `SystemError` if there is none.
+    /// Takes the pending exception; a `SystemError` if there is none. Resumes the panic of a
+    /// `PanicException`, as [`PyErr::take`] does.
     pub fn fetch(py: Python<'_>) -> PyErr {
         PyErr::take(py).unwrap_or_else(|| {
             PySystemError::new_err("attempted to fetch exception but none was set")
@@ -98,8 +99,14 @@ impl PyErr {
     }
 
     /// Takes the pending exception, if any.
+    ///
+    /// A [`PanicException`](crate::panic::PanicException) is not returned: the panic it
+    /// carries is resumed (after the exception is printed), so a Rust panic that went through
+    /// Python keeps unwinding in Rust.
     pub fn take(py: Python<'_>) -> Option<PyErr> {
-        api::take_raised(py).map(PyErr::from_instance)
+        let exc = api::take_raised(py)?;
+        crate::panic::resume_if_panic(py, &exc);
+        Some(PyErr::from_instance(exc))
     }
 
     /// Whether an exception is pending.

@@ -158,3 +158,69 @@ impl<'py> Python<'py> {
 pub unsafe trait Ungil {}
 // SAFETY: `Send` values cannot carry a `Python` token or a `Bound` (neither is `Send`).
 unsafe impl<T: Send> Ungil for T {}
+
+/// Detaches the thread for as long as it lives, re-attaching on drop (also while unwinding).
+///
+/// Used by the blocking helpers of `crate::sync`: they detach *before* blocking on a lock or a
+/// `Once` that another thread may hold while it waits to attach, and re-attach before running
+/// Python code. Code holding one must not use the interpreter (nor the `Python` token it was made
+/// from) until it is dropped.
+pub(crate) struct SuspendAttach(Option<Suspended>);
+
+impl SuspendAttach {
+    /// Detaches the current thread, which `_py` proves attached.
+    pub(crate) fn new(py: Python<'_>) -> SuspendAttach {
+        SuspendAttach(Some(suspend(py)))
+    }
+}
+
+impl Drop for SuspendAttach {
+    fn drop(&mut self) {
+        if let Some(suspended) = self.0.take() {
+            resume(suspended);
+        }
+    }
+}
+
+/// Initializes the interpreter, runs `f` attached, then finalizes the interpreter (PyO3's
+/// `with_embedded_python_interpreter`): for programs that run Python once and want it torn
+/// down (flushing buffers, running `atexit` handlers) before they exit.
+///
+/// Panics if the interpreter is already initialized.
+///
+/// # Safety
+/// - Nothing may use the interpreter after `f` returns: no `Py<T>` created inside `f` may be
+///   dropped, attached or otherwise used afterwards (keep them inside `f`), and no other thread
+///   may be attached or attach while the interpreter is finalized.
+/// - It may be called only once per process: CPython does not support initializing again
+///   after finalization for every extension module.
+#[cfg(not(PyPy))]
+pub unsafe fn with_embedded_python_interpreter<F, R>(f: F) -> R
+where
+    F: for<'p> FnOnce(Python<'p>) -> R,
+{
+    assert!(!is_initialized(), "the Python interpreter is already initialized");
+    assert!(!is_attached(), "the thread is already attached to an interpreter");
+    // SAFETY: the interpreter is not initialized; `Py_InitializeEx(0)` initializes it (without
+    // signal handlers) and leaves this thread attached, which the count records.
+    unsafe { ffi::Py_InitializeEx(0) };
+    ATTACH_COUNT.with(|c| c.set(1));
+    /// Finalizes the interpreter even when `f` panics.
+    struct Finalize;
+    impl Drop for Finalize {
+        fn drop(&mut self) {
+            ATTACH_COUNT.with(|c| c.set(0));
+            // SAFETY: this thread is attached (it initialized the interpreter and every scope
+            // opened inside `f` has closed); the caller promises nothing uses the interpreter
+            // afterwards.
+            unsafe { ffi::Py_Finalize() };
+        }
+    }
+    let _finalize = Finalize;
+    // SAFETY: the thread is attached until `_finalize` drops, after `f` returns.
+    let py = unsafe { Python::assume_attached() };
+    // Importing `threading` registers this thread as the main thread, which finalization
+    // expects.
+    let _ = crate::types::PyModule::import(py, "threading");
+    f(py)
+}

@@ -6,7 +6,10 @@
 mod buffers;
 mod builtins;
 mod containers;
+mod critical_section;
 mod err;
+mod exc;
+mod marshal;
 mod object;
 mod scalars;
 mod sets;
@@ -15,7 +18,11 @@ mod text;
 pub(crate) use buffers::*;
 pub(crate) use builtins::*;
 pub(crate) use containers::*;
+pub(crate) use critical_section::*;
 pub(crate) use err::*;
+pub(crate) use exc::*;
+#[cfg(not(Py_LIMITED_API))]
+pub(crate) use marshal::*;
 pub(crate) use object::*;
 pub(crate) use scalars::*;
 pub(crate) use sets::*;
