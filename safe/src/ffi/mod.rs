@@ -13,5 +13,6 @@ pub use crate::c_str;
 
 pub(crate) mod api;
 pub(crate) mod attach;
+pub(crate) mod capsule;
 pub(crate) mod native;
 pub(crate) mod ptr_ext;
