@@ -158,6 +158,8 @@ pub trait PyCapsuleMethods<'py> {
 }
 
 impl<'py> PyCapsuleMethods<'py> for Bound<'py, PyCapsule> {
+    // The context pointer is only stored, never dereferenced.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     fn set_context(&self, context: *mut c_void) -> PyResult<()> {
         // SAFETY: attached; `self` a live capsule; nonzero with an exception set on error.
         let r = unsafe { ffi::PyCapsule_SetContext(self.as_ptr(), context) };
