@@ -39,6 +39,7 @@ pub mod marker;
 pub mod marshal;
 pub mod panic;
 pub mod prelude;
+pub mod pybacked;
 pub mod sync;
 pub mod type_object;
 pub mod types;

@@ -6,6 +6,7 @@ use crate::ffi::api;
 use crate::ffi::native::native_type;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
+use crate::types::PyBytes;
 use std::borrow::Cow;
 
 native_type!(
@@ -39,6 +40,8 @@ pub trait PyStringMethods<'py> {
     fn to_cow(&self) -> PyResult<Cow<'_, str>>;
     /// The text, with lone surrogates replaced by U+FFFD.
     fn to_string_lossy(&self) -> Cow<'_, str>;
+    /// `self.encode("utf-8")`; an error for lone surrogates.
+    fn encode_utf8(&self) -> PyResult<Bound<'py, PyBytes>>;
 }
 
 impl<'py> PyStringMethods<'py> for Bound<'py, PyString> {
@@ -56,6 +59,10 @@ impl<'py> PyStringMethods<'py> for Bound<'py, PyString> {
             Ok(s) => s,
             Err(_) => Cow::Owned(api::string_lossy(self.as_borrowed())),
         }
+    }
+
+    fn encode_utf8(&self) -> PyResult<Bound<'py, PyBytes>> {
+        api::string_encode_utf8(self)
     }
 }
 

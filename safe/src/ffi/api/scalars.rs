@@ -155,6 +155,15 @@ pub(crate) fn string_to_cow<'a>(
     }
 }
 
+/// `s.encode("utf-8")`; an error for lone surrogates.
+pub(crate) fn string_encode_utf8<'py>(
+    s: &Bound<'py, crate::types::PyString>,
+) -> PyResult<Bound<'py, crate::types::PyBytes>> {
+    // SAFETY: attached; `s` is a live `str`; new `bytes` reference or NULL with an exception.
+    let bytes = unsafe { ffi::PyUnicode_AsUTF8String(s.as_ptr()).assume_owned_or_err(s.py())? };
+    Ok(super::cast_bound(bytes))
+}
+
 /// The contents of a `bytes` object.
 pub(crate) fn bytes_data<'a>(b: &'a Bound<'_, crate::types::PyBytes>) -> &'a [u8] {
     // SAFETY: attached; `b` is a live `bytes` (its type says so), whose buffer is immutable and
