@@ -23,6 +23,7 @@ mod string;
 mod traceback;
 mod tuple;
 mod typeobject;
+mod weakref;
 
 pub use any::{PyAny, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
@@ -46,6 +47,7 @@ pub use string::{PyString, PyStringMethods};
 pub use traceback::PyTraceback;
 pub use tuple::{BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
+pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
 
 /// PyO3's older name of [`PyInt`].
 pub type PyLong = PyInt;

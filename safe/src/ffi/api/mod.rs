@@ -14,6 +14,7 @@ mod object;
 mod scalars;
 mod sets;
 mod text;
+mod weakref;
 
 pub(crate) use buffers::*;
 pub(crate) use builtins::*;
@@ -27,6 +28,7 @@ pub(crate) use object::*;
 pub(crate) use scalars::*;
 pub(crate) use sets::*;
 pub(crate) use text::*;
+pub(crate) use weakref::*;
 
 use crate::err::{PyErr, PyResult};
 use crate::ffi;
