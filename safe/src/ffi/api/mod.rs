@@ -11,6 +11,7 @@ mod err;
 mod exc;
 mod marshal;
 mod object;
+mod protocols;
 mod scalars;
 mod sets;
 mod text;
@@ -25,6 +26,7 @@ pub(crate) use exc::*;
 #[cfg(not(Py_LIMITED_API))]
 pub(crate) use marshal::*;
 pub(crate) use object::*;
+pub(crate) use protocols::*;
 pub(crate) use scalars::*;
 pub(crate) use sets::*;
 pub(crate) use text::*;
