@@ -15,9 +15,13 @@ mod int;
 mod iterator;
 mod list;
 mod mapping;
+#[cfg(any(not(PyPy), Py_3_11))]
+mod mappingproxy;
+mod memoryview;
 mod module;
 mod none;
 mod notimplemented;
+mod range;
 mod sequence;
 mod set;
 mod slice;
@@ -41,9 +45,13 @@ pub use int::PyInt;
 pub use iterator::PyIterator;
 pub use list::{BoundListIterator, PyList, PyListMethods};
 pub use mapping::{PyMapping, PyMappingMethods};
+#[cfg(any(not(PyPy), Py_3_11))]
+pub use mappingproxy::{PyMappingProxy, PyMappingProxyMethods};
+pub use memoryview::PyMemoryView;
 pub use module::{PyModule, PyModuleMethods};
 pub use none::PyNone;
 pub use notimplemented::PyNotImplemented;
+pub use range::{PyRange, PyRangeMethods};
 pub use sequence::{PySequence, PySequenceMethods};
 pub use set::{BoundSetIterator, PySet, PySetMethods};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};

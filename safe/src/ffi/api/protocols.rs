@@ -185,3 +185,29 @@ pub(crate) fn mapping_items<'py>(mapping: &Bound<'py, PyAny>) -> PyResult<Bound<
     // SAFETY: attached; `mapping` live; a new list reference or NULL with an exception set.
     unsafe { ffi::PyMapping_Items(mapping.as_ptr()).assume_owned_or_err(mapping.py()) }
 }
+
+/// `types.MappingProxyType(mapping)`: a read-only view of `mapping`.
+#[cfg(any(not(PyPy), Py_3_11))]
+pub(crate) fn mapping_proxy_new<'py>(
+    mapping: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, crate::types::PyMappingProxy>> {
+    // SAFETY: attached; `mapping` live; a new mappingproxy reference or NULL with an exception
+    // set (a `TypeError` for non-mappings).
+    unsafe {
+        ffi::PyDictProxy_New(mapping.as_ptr())
+            .assume_owned_or_err(mapping.py())
+            .map(|r| r.cast_into_unchecked())
+    }
+}
+
+/// `memoryview(object)`; a `TypeError` if `object` does not support the buffer protocol.
+pub(crate) fn memoryview_from<'py>(
+    object: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, crate::types::PyMemoryView>> {
+    // SAFETY: attached; `object` live; a new memoryview reference or NULL with an exception set.
+    unsafe {
+        ffi::PyMemoryView_FromObject(object.as_ptr())
+            .assume_owned_or_err(object.py())
+            .map(|r| r.cast_into_unchecked())
+    }
+}
