@@ -76,7 +76,8 @@ pub trait PySequenceMethods<'py> {
     fn set_slice(&self, begin: usize, end: usize, value: &Bound<'_, PyAny>) -> PyResult<()>;
     /// `del self[begin:end]`.
     fn del_slice(&self, begin: usize, end: usize) -> PyResult<()>;
-    /// `self.count(value)`.
+    /// `self.count(value)` (not on PyPy, which lacks `PySequence_Count`).
+    #[cfg(not(PyPy))]
     fn count<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<usize>;
     /// `value in self`.
     fn contains<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<bool>;
@@ -125,6 +126,7 @@ impl<'py> PySequenceMethods<'py> for Bound<'py, PySequence> {
     fn del_slice(&self, begin: usize, end: usize) -> PyResult<()> {
         api::sequence_del_slice(self, begin, end)
     }
+    #[cfg(not(PyPy))]
     fn count<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<usize> {
         api::sequence_count(self, &object(self.py(), value)?)
     }

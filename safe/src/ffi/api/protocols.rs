@@ -128,7 +128,8 @@ pub(crate) fn sequence_del_slice(seq: &Bound<'_, PyAny>, begin: usize, end: usiz
         .map(drop)
 }
 
-/// `seq.count(value)`.
+/// `seq.count(value)` (PyPy lacks `PySequence_Count`).
+#[cfg(not(PyPy))]
 pub(crate) fn sequence_count(seq: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<usize> {
     // SAFETY: attached; both live; -1 with an exception set on error.
     size_result(seq, unsafe { ffi::PySequence_Count(seq.as_ptr(), value.as_ptr()) })

@@ -6,7 +6,7 @@ use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
 use crate::instance::Bound;
 use crate::marker::Python;
-use crate::types::{PyAny, PyAnyMethods};
+use crate::types::PyAny;
 
 // `PyWeakref_GetObject` is in the stable ABI of every version up to 3.14, but the limited-API
 // bindings are generated from newer headers, which no longer declare it.
@@ -56,6 +56,7 @@ pub(crate) fn weakref_get<'py>(
     }
     #[cfg(not(all(Py_3_13, not(PyPy))))]
     {
+        use crate::types::PyAnyMethods;
         #[cfg(not(all(Py_LIMITED_API, not(PyPy))))]
         use ffi::PyWeakref_GetObject as get_object;
         #[cfg(all(Py_LIMITED_API, not(PyPy)))]
