@@ -87,7 +87,9 @@ fn proxies_forward_and_fail_after_death() {
         let f = py.eval(c_str!("lambda: 3"), None, None).unwrap();
         let cp = PyWeakrefProxy::new(&f).unwrap();
         assert_eq!(cp.call0().unwrap().extract::<i32>().unwrap(), 3);
-        assert_eq!(cp.get_type().name().unwrap().to_string(), "CallableProxyType");
+        let callable_proxy_type =
+            py.import("weakref").unwrap().getattr("CallableProxyType").unwrap();
+        assert!(cp.get_type().is(&callable_proxy_type));
     });
 }
 
