@@ -129,3 +129,42 @@ fn a_capsule_stored_in_a_module_attribute_is_imported_by_name() {
         assert!(err.value(py).to_string().contains("missing"), "{}", err.value(py));
     });
 }
+
+#[test]
+fn a_capsule_sent_to_another_thread_runs_its_destructor_there_once() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let capsule: Py<PyCapsule> = Python::attach(|py| {
+        PyCapsule::new(py, Counted { value: 9, drops: drops.clone() }, None).unwrap().unbind()
+    });
+    let thread_drops = drops.clone();
+    std::thread::spawn(move || {
+        Python::attach(|py| {
+            let bound = capsule.bind(py);
+            // SAFETY: the capsule holds a `Counted`.
+            assert_eq!(unsafe { bound.reference::<Counted>() }.value, 9);
+            drop(capsule);
+            assert_eq!(thread_drops.load(Ordering::SeqCst), 1);
+        })
+    })
+    .join()
+    .unwrap();
+    assert_eq!(drops.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn a_panicking_destructor_does_not_unwind_into_the_interpreter() {
+    Python::attach(|py| {
+        let drops = Arc::new(AtomicUsize::new(0));
+        let capsule = PyCapsule::new_with_destructor(
+            py,
+            Counted { value: 0, drops: drops.clone() },
+            None,
+            |_v: Counted, _| panic!("destructor panics"),
+        )
+        .unwrap();
+        drop(capsule);
+        // The value was moved into the closure, which dropped it while unwinding.
+        assert_eq!(drops.load(Ordering::SeqCst), 1);
+        assert!(!PyErr::occurred(py));
+    });
+}

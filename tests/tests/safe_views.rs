@@ -79,6 +79,21 @@ fn mapping_proxies() {
             err.value(py).to_string(),
             "'mappingproxy' object does not support item assignment"
         );
+        let pairs: Vec<(String, i32)> = proxy
+            .try_iter()
+            .unwrap()
+            .map(|kv| kv.and_then(|(k, v)| Ok((k.extract()?, v.extract()?))))
+            .collect::<PyResult<_>>()
+            .unwrap();
+        assert_eq!(pairs, [("k".to_string(), 1), ("j".to_string(), 2)]);
+        // Mutation during iteration surfaces as the dict iterator's `RuntimeError`.
+        let mut it = proxy.try_iter().unwrap();
+        assert!(it.next().unwrap().is_ok());
+        dict.set_item("new", 3).unwrap();
+        let err = it.next().unwrap().unwrap_err();
+        assert!(err.is_instance_of::<pyo3::exceptions::PyRuntimeError>(py));
+        assert_eq!(err.value(py).to_string(), "dictionary changed size during iteration");
+        drop(it);
         drop(proxy);
         assert_eq!(dict.get_refcnt(), before);
         let empty = PyMappingProxy::new(py, PyDict::new(py).as_any().cast::<PyMapping>().unwrap());

@@ -46,7 +46,7 @@ pub use iterator::PyIterator;
 pub use list::{BoundListIterator, PyList, PyListMethods};
 pub use mapping::{PyMapping, PyMappingMethods};
 #[cfg(any(not(PyPy), Py_3_11))]
-pub use mappingproxy::{PyMappingProxy, PyMappingProxyMethods};
+pub use mappingproxy::{BoundMappingProxyIterator, PyMappingProxy, PyMappingProxyMethods};
 pub use memoryview::PyMemoryView;
 pub use module::{PyModule, PyModuleMethods};
 pub use none::PyNone;
