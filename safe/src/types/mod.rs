@@ -6,6 +6,7 @@ mod boolobject;
 mod bytearray;
 mod bytes;
 mod complex;
+mod datetime;
 mod dict;
 mod ellipsis;
 mod float;
@@ -28,6 +29,10 @@ pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};
 pub use complex::{PyComplex, PyComplexMethods};
+pub use datetime::{
+    PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfo,
+    PyTzInfoAccess,
+};
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods};
 pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};
