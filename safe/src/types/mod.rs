@@ -7,6 +7,7 @@ mod bytearray;
 mod bytes;
 pub mod capsule;
 mod complex;
+mod datetime;
 mod dict;
 mod ellipsis;
 mod float;
@@ -37,6 +38,10 @@ pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};
 pub use capsule::{PyCapsule, PyCapsuleMethods};
 pub use complex::{PyComplex, PyComplexMethods};
+pub use datetime::{
+    PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfo,
+    PyTzInfoAccess,
+};
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods};
 pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};

@@ -7,6 +7,8 @@ mod buffers;
 mod builtins;
 mod containers;
 mod critical_section;
+mod datetime;
+mod datetime_fields;
 mod err;
 mod exc;
 mod marshal;
@@ -21,6 +23,8 @@ pub(crate) use buffers::*;
 pub(crate) use builtins::*;
 pub(crate) use containers::*;
 pub(crate) use critical_section::*;
+pub(crate) use datetime::*;
+pub(crate) use datetime_fields::*;
 pub(crate) use err::*;
 pub(crate) use exc::*;
 #[cfg(not(Py_LIMITED_API))]
