@@ -61,15 +61,22 @@ fn datetimes_naive_and_aware() {
 
         let utc = PyTzInfo::utc(py).unwrap();
         assert!(utc.as_any().is(&eval(py, "__import__('datetime').timezone.utc")));
-        let before = utc.get_refcnt();
-        let aware = PyDateTime::new(py, 2021, 3, 4, 5, 6, 7, 0, Some(&utc.to_owned())).unwrap();
-        assert!(aware.get_tzinfo().unwrap().is(&*utc));
-        assert_eq!(utc.get_refcnt(), before + 1, "the datetime holds its tzinfo");
+        let aware_utc = PyDateTime::new(py, 2021, 3, 4, 5, 6, 7, 0, Some(&utc.to_owned())).unwrap();
+        assert!(aware_utc.get_tzinfo().unwrap().is(&*utc));
+        // `timezone.utc` is immortal on 3.12+; count references on a fresh, mortal tzinfo.
+        let plus_one =
+            eval(py, "__import__('datetime').timezone(__import__('datetime').timedelta(hours=1))")
+                .cast_into::<PyTzInfo>()
+                .unwrap();
+        let before = plus_one.get_refcnt();
+        let aware = PyDateTime::new(py, 2021, 3, 4, 5, 6, 7, 0, Some(&plus_one)).unwrap();
+        assert!(aware.get_tzinfo().unwrap().is(&plus_one));
+        assert_eq!(plus_one.get_refcnt(), before + 1, "the datetime holds its tzinfo");
         let tz = aware.get_tzinfo().unwrap();
-        assert_eq!(utc.get_refcnt(), before + 2);
+        assert_eq!(plus_one.get_refcnt(), before + 2);
         drop(tz);
         drop(aware);
-        assert_eq!(utc.get_refcnt(), before);
+        assert_eq!(plus_one.get_refcnt(), before);
         // Naive and aware datetimes cannot be compared by order.
         let aware = PyDateTime::new(py, 2021, 3, 4, 5, 6, 7, 0, Some(&utc.to_owned())).unwrap();
         let e = naive.as_any().lt(&aware).unwrap_err();
