@@ -4,7 +4,7 @@ use super::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::{PyAny, PyDict, PyDictMethods};
+use crate::types::{IntoPyDict, PyAny, PyDict, PyDictMethods};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};
 
@@ -17,11 +17,7 @@ where
     type Output = Bound<'py, PyDict>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        let dict = PyDict::new(py);
-        for (k, v) in self {
-            dict.set_item(k, v)?;
-        }
-        Ok(dict)
+        self.into_py_dict(py)
     }
 }
 
@@ -34,11 +30,7 @@ where
     type Output = Bound<'py, PyDict>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        let dict = PyDict::new(py);
-        for (k, v) in self {
-            dict.set_item(k, v)?;
-        }
-        Ok(dict)
+        self.into_py_dict(py)
     }
 }
 

@@ -104,3 +104,13 @@ pub unsafe fn Py_CompileString(
     // SAFETY: forwarded from the caller; no compiler flags, default optimization level.
     unsafe { ffi::Py_CompileStringExFlags(str, filename, start, core::ptr::null_mut(), -1) }
 }
+
+// `PyWeakref_GetObject` stays in the stable ABI through 3.14, but the limited-API bindings are
+// generated from the 3.15 headers, which no longer declare it (Include/weakrefobject.h of 3.14
+// has it; 3.13+ code should prefer `PyWeakref_GetRef`).
+#[cfg(all(Py_LIMITED_API, not(Py_3_15)))]
+extern "C" {
+    /// The referent of a weak reference (borrowed), `None` when dead, NULL with an exception
+    /// set on error.
+    pub fn PyWeakref_GetObject(reference: *mut PyObject) -> *mut PyObject;
+}

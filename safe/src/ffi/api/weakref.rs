@@ -8,13 +8,6 @@ use crate::instance::Bound;
 use crate::marker::Python;
 use crate::types::PyAny;
 
-// `PyWeakref_GetObject` is in the stable ABI of every version up to 3.14, but the limited-API
-// bindings are generated from newer headers, which no longer declare it.
-#[cfg(all(Py_LIMITED_API, not(Py_3_13), not(PyPy)))]
-extern "C" {
-    fn PyWeakref_GetObject(reference: *mut ffi::PyObject) -> *mut ffi::PyObject;
-}
-
 /// `weakref.ref(object, callback)`; a `TypeError` if `object` cannot be weakly referenced.
 pub(crate) fn weakref_new_ref<'py>(
     object: &Bound<'py, PyAny>,
@@ -57,10 +50,7 @@ pub(crate) fn weakref_get<'py>(
     #[cfg(not(all(Py_3_13, not(PyPy))))]
     {
         use crate::types::PyAnyMethods;
-        #[cfg(not(all(Py_LIMITED_API, not(PyPy))))]
         use ffi::PyWeakref_GetObject as get_object;
-        #[cfg(all(Py_LIMITED_API, not(PyPy)))]
-        use PyWeakref_GetObject as get_object;
         // SAFETY: attached (a GIL build: these versions have no free-threaded variant, so the
         // referent cannot die before it is taken as a new reference); a borrowed reference,
         // `None` when dead, or NULL with an exception set.
