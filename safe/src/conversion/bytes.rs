@@ -25,7 +25,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Cow<'a, [u8]> {
             return Ok(Cow::Borrowed(api::bytes_data_borrowed(api::cast_borrowed(obj))));
         }
         if let Ok(array) = obj.cast::<crate::types::PyByteArray>() {
-            return Ok(Cow::Owned(crate::types::PyByteArrayMethods::to_vec(array)));
+            return Ok(Cow::Owned(crate::types::PyByteArrayMethods::to_vec(&*array)));
         }
         Err(CastError::new(obj, "bytearray").into())
     }

@@ -75,6 +75,6 @@ impl<'a, 'py> FromPyObject<'a, 'py> for bool {
     type Error = PyErr;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<bool> {
         let b = obj.cast::<PyBool>()?;
-        Ok(crate::types::PyBoolMethods::is_true(b))
+        Ok(crate::types::PyBoolMethods::is_true(&*b))
     }
 }

@@ -52,7 +52,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for OsString {
         let text = obj.cast::<PyString>()?;
         #[cfg(unix)]
         {
-            let encoded = crate::ffi::api::fs_encode(text)?;
+            let encoded = crate::ffi::api::fs_encode(&text)?;
             let bytes = encoded.cast::<crate::types::PyBytes>()?;
             let raw = crate::ffi::api::bytes_data_borrowed(bytes.as_borrowed());
             Ok(<OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(raw).to_os_string())

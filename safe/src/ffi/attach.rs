@@ -17,10 +17,21 @@ thread_local! {
     static ATTACH_COUNT: Cell<isize> = const { Cell::new(0) };
 }
 
-/// Whether this thread is attached through Pyroxide.
+/// Whether this thread is attached: through a Pyroxide scope (the count), or because the
+/// interpreter called into Rust (a function or method called from Python runs attached without
+/// touching the count, so that calls cost no thread-local access).
 #[inline]
 pub(crate) fn is_attached() -> bool {
-    ATTACH_COUNT.with(|c| c.get() > 0)
+    ATTACH_COUNT.with(|c| c.get() > 0) || attached_by_interpreter()
+}
+
+/// Whether the interpreter is initialized and this thread holds its thread state although the
+/// count says it is detached (Rust called from Python).
+#[cold]
+fn attached_by_interpreter() -> bool {
+    // SAFETY: `PyGILState_Check` may be called by any thread once the interpreter is
+    // initialized; before that it is not called (on 3.9 it answers 1 before initialization).
+    is_initialized() && unsafe { ffi::PyGILState_Check() } != 0
 }
 
 /// Why a thread could not attach.

@@ -1,6 +1,13 @@
-//! Semver-exempt, only for macro output: the `#[doc(hidden)]` helpers that the crate's macros
-//! (`create_exception!`, `import_exception!`, `py_run!`) expand to, so that the expanded code in
-//! the user's crate contains no `unsafe`. Not part of the public API; may change at any time.
+//! Semver-exempt, only for macro output: the `#[doc(hidden)]` items that the crate's macros
+//! (`#[pyfunction]`, `#[pymodule]`, `create_exception!`, `py_run!`, …) expand to, so that the
+//! expanded code in the user's crate contains no `unsafe` and no `ffi` path. Not part of the
+//! public API; may change at any time.
 
+pub mod argument;
+pub(crate) mod closure;
 pub mod exceptions;
+pub mod extract;
+pub mod pyfunction;
+pub mod pymodule;
 pub mod pyrun;
+pub mod trampoline;

@@ -66,6 +66,36 @@ impl<'a, 'py, T> Borrowed<'a, 'py, T> {
     }
 }
 
+impl<'a, 'py, T> Borrowed<'a, 'py, T> {
+    /// The same reference as `Borrowed<U>`, if the object is an instance of `U`.
+    #[inline]
+    pub fn cast<U: crate::type_object::PyTypeCheck>(
+        self,
+    ) -> Result<Borrowed<'a, 'py, U>, crate::err::CastError<'a, 'py>> {
+        let any = self.into_any();
+        if U::type_check(&any) {
+            // SAFETY: just checked.
+            Ok(unsafe { any.cast_unchecked() })
+        } else {
+            Err(crate::err::CastError::new(any, U::NAME))
+        }
+    }
+
+    /// The same reference as `Borrowed<U>`, if the object's type is exactly `U`.
+    #[inline]
+    pub fn cast_exact<U: crate::type_object::PyTypeInfo>(
+        self,
+    ) -> Result<Borrowed<'a, 'py, U>, crate::err::CastError<'a, 'py>> {
+        let any = self.into_any();
+        if U::is_exact_type_of(&any) {
+            // SAFETY: just checked.
+            Ok(unsafe { any.cast_unchecked() })
+        } else {
+            Err(crate::err::CastError::new(any, U::NAME))
+        }
+    }
+}
+
 impl<'a, 'py> Borrowed<'a, 'py, PyAny> {
     /// A borrowed reference from a raw pointer, or `None` on NULL.
     ///

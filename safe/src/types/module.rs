@@ -2,12 +2,13 @@
 
 use crate::conversion::IntoPyObject;
 use crate::err::PyResult;
+use crate::exceptions::PyAttributeError;
 use crate::ffi;
 use crate::ffi::api;
 use crate::ffi::native::native_type;
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
-use crate::types::{PyAny, PyAnyMethods, PyDict, PyString};
+use crate::types::{PyAny, PyAnyMethods, PyCFunction, PyDict, PyList, PyListMethods, PyString};
 
 native_type!(
     /// A Python module.
@@ -18,6 +19,12 @@ native_type!(
 );
 
 impl PyModule {
+    /// A new, empty module called `name` (not in `sys.modules`).
+    pub fn new<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
+        let module_type = py.get_type::<PyModule>();
+        module_type.call1((name,))?.cast_into().map_err(Into::into)
+    }
+
     /// `import name`.
     pub fn import<'py, N>(py: Python<'py>, name: N) -> PyResult<Bound<'py, PyModule>>
     where
@@ -34,11 +41,25 @@ pub trait PyModuleMethods<'py> {
     fn dict(&self) -> PyResult<Bound<'py, PyDict>>;
     /// The module's `__name__`.
     fn name(&self) -> PyResult<Bound<'py, PyString>>;
-    /// `setattr(module, name, value)`.
+    /// The module's `__all__`, made (empty) if it does not exist yet.
+    fn index(&self) -> PyResult<Bound<'py, PyList>>;
+    /// The module's `__file__`.
+    fn filename(&self) -> PyResult<Bound<'py, PyString>>;
+    /// `module.name = value`, and `name` appended to `__all__`.
     fn add<N, V>(&self, name: N, value: V) -> PyResult<()>
     where
         N: IntoPyObject<'py, Target = PyString>,
         V: IntoPyObject<'py>;
+    /// Adds a function under its `__name__` (see `wrap_pyfunction!`).
+    fn add_function(&self, fun: Bound<'py, PyCFunction>) -> PyResult<()>;
+    /// Adds a module under its `__name__` (see `wrap_pymodule!`). The submodule is not put in
+    /// `sys.modules`, so `import parent.sub` does not find it (as in PyO3).
+    fn add_submodule(&self, module: &Bound<'_, PyModule>) -> PyResult<()>;
+    /// Adds what `wrapper` makes (the result of `wrap_pyfunction!` or `wrap_pymodule!`) under
+    /// its `__name__`.
+    fn add_wrapped<T>(&self, wrapper: &impl Fn(Python<'py>) -> T) -> PyResult<()>
+    where
+        T: crate::impl_::argument::IntoPyReturn<'py>;
 }
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
@@ -50,12 +71,51 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         self.getattr("__name__")?.cast_into().map_err(Into::into)
     }
 
+    fn index(&self) -> PyResult<Bound<'py, PyList>> {
+        let py = self.py();
+        match self.getattr("__all__") {
+            Ok(all) => all.cast_into().map_err(Into::into),
+            Err(e) if e.is_instance_of::<PyAttributeError>(py) => {
+                let all = PyList::empty(py);
+                self.setattr("__all__", &all)?;
+                Ok(all)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn filename(&self) -> PyResult<Bound<'py, PyString>> {
+        self.getattr("__file__")?.cast_into().map_err(Into::into)
+    }
+
     fn add<N, V>(&self, name: N, value: V) -> PyResult<()>
     where
         N: IntoPyObject<'py, Target = PyString>,
         V: IntoPyObject<'py>,
     {
+        let py = self.py();
+        let name = name.into_pyobject(py).map_err(Into::into)?.into_bound();
+        self.index()?.append(&name)?;
         let _: &Bound<'py, PyAny> = self.as_any();
         self.setattr(name, value)
+    }
+
+    fn add_function(&self, fun: Bound<'py, PyCFunction>) -> PyResult<()> {
+        let name = fun.getattr("__name__")?.cast_into::<PyString>()?;
+        self.add(name, fun)
+    }
+
+    fn add_submodule(&self, module: &Bound<'_, PyModule>) -> PyResult<()> {
+        let name = module.name()?;
+        self.add(name, module)
+    }
+
+    fn add_wrapped<T>(&self, wrapper: &impl Fn(Python<'py>) -> T) -> PyResult<()>
+    where
+        T: crate::impl_::argument::IntoPyReturn<'py>,
+    {
+        let object = wrapper(self.py()).into_py_return(self.py())?;
+        let name = object.getattr("__name__")?.cast_into::<PyString>()?;
+        self.add(name, object)
     }
 }

@@ -4,7 +4,7 @@ use super::int_result;
 use crate::err::PyResult;
 use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
-use crate::instance::Bound;
+use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::types::{PyAny, PyDict, PyList, PyTuple};
 
@@ -56,6 +56,25 @@ pub(crate) fn tuple_get_item<'py>(
         ffi::PyTuple_GetItem(t.as_ptr(), index as ffi::Py_ssize_t)
             .assume_borrowed_or_err(t.py())
             .map(|b| b.to_owned())
+    }
+}
+
+/// `tuple[index]` as a borrowed reference (kept alive by the tuple, whose items never change);
+/// panics if `index` is out of range.
+#[inline]
+pub(crate) fn tuple_get_borrowed<'a, 'py>(
+    t: Borrowed<'a, 'py, PyTuple>,
+    index: usize,
+) -> Borrowed<'a, 'py, PyAny> {
+    assert!(index < tuple_len(&t), "tuple index out of range");
+    // SAFETY: attached (`t` carries the token); `t` is a live tuple and `index` is in range, so
+    // the item is a live object the tuple keeps alive for `'a`.
+    unsafe {
+        #[cfg(not(Py_LIMITED_API))]
+        let item = ffi::PyTuple_GET_ITEM(t.as_ptr(), index as ffi::Py_ssize_t);
+        #[cfg(Py_LIMITED_API)]
+        let item = ffi::PyTuple_GetItem(t.as_ptr(), index as ffi::Py_ssize_t);
+        item.assume_borrowed(t.py())
     }
 }
 

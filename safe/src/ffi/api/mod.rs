@@ -11,6 +11,7 @@ mod datetime;
 mod datetime_fields;
 mod err;
 mod exc;
+mod functions;
 mod marshal;
 mod object;
 mod protocols;
@@ -27,6 +28,7 @@ pub(crate) use datetime::*;
 pub(crate) use datetime_fields::*;
 pub(crate) use err::*;
 pub(crate) use exc::*;
+pub(crate) use functions::*;
 #[cfg(not(Py_LIMITED_API))]
 pub(crate) use marshal::*;
 pub(crate) use object::*;

@@ -1,0 +1,177 @@
+//! Turning one matched argument into the Rust parameter's type ([`FunctionArgument`], with a
+//! holder for parameters that borrow, like `&Bound<PyTuple>` or `&str`), naming the argument in
+//! the error, and turning the function's result into a Python object ([`IntoPyReturn`],
+//! [`UnitReturn`]).
+
+use crate::conversion::{FromPyObject, IntoPyObject};
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::PyTypeError;
+use crate::instance::{Borrowed, Bound, BoundObject};
+use crate::marker::Python;
+use crate::type_object::PyTypeCheck;
+use crate::types::{PyAny, PyAnyMethods};
+
+/// A type a `#[pyfunction]` parameter may have. Everything [`FromPyObject`] is one; so are
+/// references to `Bound`, which borrow the argument through a holder on the wrapper's stack.
+pub trait FunctionArgument<'a, 'h, 'py>: Sized {
+    /// Where a borrowing parameter keeps what it borrows from.
+    type Holder: Default;
+    /// Extracts the parameter from `obj`.
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Self::Holder,
+    ) -> PyResult<Self>;
+}
+
+impl<'a, 'h, 'py, T: FromPyObject<'a, 'py>> FunctionArgument<'a, 'h, 'py> for T {
+    type Holder = ();
+    #[inline]
+    fn extract_argument(obj: Borrowed<'a, 'py, PyAny>, _: &'h mut ()) -> PyResult<T> {
+        T::extract(obj).map_err(Into::into)
+    }
+}
+
+impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py> for &'h Bound<'py, T> {
+    type Holder = Option<Borrowed<'a, 'py, T>>;
+    #[inline]
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Option<Borrowed<'a, 'py, T>>,
+    ) -> PyResult<Self> {
+        let cast = obj.cast::<T>().map_err(PyErr::from)?;
+        Ok(&**holder.insert(cast))
+    }
+}
+
+impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py>
+    for Option<&'h Bound<'py, T>>
+{
+    type Holder = Option<Borrowed<'a, 'py, T>>;
+    #[inline]
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Option<Borrowed<'a, 'py, T>>,
+    ) -> PyResult<Self> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        let cast = obj.cast::<T>().map_err(PyErr::from)?;
+        Ok(Some(&**holder.insert(cast)))
+    }
+}
+
+/// Extracts a required argument, naming it in the error.
+#[inline]
+pub fn extract_argument<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py>>(
+    obj: Option<Borrowed<'a, 'py, PyAny>>,
+    holder: &'h mut T::Holder,
+    name: &'static str,
+) -> PyResult<T> {
+    // Required parameters are checked by the matching step before any is extracted.
+    let obj = obj.unwrap_or_else(|| unreachable!("required argument `{name}` not checked"));
+    T::extract_argument(obj, holder).map_err(|e| argument_error(obj.py(), name, e))
+}
+
+/// Extracts an argument that has a default, computed by `default` when it is missing.
+#[inline]
+pub fn extract_argument_or<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py>>(
+    obj: Option<Borrowed<'a, 'py, PyAny>>,
+    holder: &'h mut T::Holder,
+    name: &'static str,
+    default: impl FnOnce() -> T,
+) -> PyResult<T> {
+    match obj {
+        Some(obj) => {
+            T::extract_argument(obj, holder).map_err(|e| argument_error(obj.py(), name, e))
+        }
+        None => Ok(default()),
+    }
+}
+
+/// Extracts an argument with a `from_py_with` function.
+#[inline]
+pub fn extract_with<'a, 'py, T>(
+    obj: Option<Borrowed<'a, 'py, PyAny>>,
+    name: &'static str,
+    f: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
+    default: Option<fn() -> T>,
+) -> PyResult<T> {
+    match (obj, default) {
+        (Some(obj), _) => f(&obj).map_err(|e| argument_error(obj.py(), name, e)),
+        (None, Some(default)) => Ok(default()),
+        (None, None) => unreachable!("required argument `{name}` not checked"),
+    }
+}
+
+/// The error for argument `name`: a `TypeError` gets the argument's name in front of its
+/// message (`argument 'x': 'str' object cannot be interpreted as an integer`), keeping its
+/// cause; other exceptions pass unchanged.
+#[cold]
+#[inline(never)]
+pub fn argument_error(py: Python<'_>, name: &str, err: PyErr) -> PyErr {
+    if !err.is_instance_of::<PyTypeError>(py) {
+        return err;
+    }
+    let message = format!("argument '{name}': {}", err.value(py));
+    let remapped = PyTypeError::new_err(message);
+    remapped.set_cause(py, err.cause(py));
+    remapped
+}
+
+/// What a `#[pyfunction]` may return: a value convertible to Python, or a `Result` of one with
+/// an error convertible to `PyErr`.
+pub trait IntoPyReturn<'py> {
+    /// Converts the result into the object returned to Python.
+    fn into_py_return(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+}
+
+impl<'py, T: IntoPyObject<'py>> IntoPyReturn<'py> for T {
+    #[inline]
+    fn into_py_return(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.into_pyobject(py) {
+            Ok(obj) => Ok(obj.into_any().into_bound()),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl<'py, T: IntoPyObject<'py>, E: Into<PyErr>> IntoPyReturn<'py> for Result<T, E> {
+    #[inline]
+    fn into_py_return(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.map_err(Into::into)?.into_py_return(py)
+    }
+}
+
+/// What a function returning `()` (or `Result<(), E>`) returns: `None` to Python.
+pub trait UnitReturn {
+    /// `None`, or the error.
+    fn into_none(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>>;
+}
+
+impl UnitReturn for () {
+    #[inline]
+    fn into_none(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(py.None().into_bound(py))
+    }
+}
+
+impl<E: Into<PyErr>> UnitReturn for Result<(), E> {
+    #[inline]
+    fn into_none(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        self.map_err(Into::into)?;
+        Ok(py.None().into_bound(py))
+    }
+}
+
+/// Converts a function's result (for the macros, which cannot name the trait in a
+/// `no_implicit_prelude` crate without a path).
+#[inline]
+pub fn ret<'py, R: IntoPyReturn<'py>>(py: Python<'py>, result: R) -> PyResult<Bound<'py, PyAny>> {
+    result.into_py_return(py)
+}
+
+/// Converts the result of a function returning `()` or `Result<(), E>`.
+#[inline]
+pub fn ret_unit<R: UnitReturn>(py: Python<'_>, result: R) -> PyResult<Bound<'_, PyAny>> {
+    result.into_none(py)
+}

@@ -1,0 +1,218 @@
+//! What `#[pymodule]` expands to: a static [`ModuleDef`] for multi-phase initialisation (PEP
+//! 489): `PyInit_<name>` returns the initialised definition, the interpreter creates the module
+//! and runs its `Py_mod_exec` slot, which calls the user's initialiser through the trampoline.
+//! The same definition makes the module object directly for `wrap_pymodule!` and submodules.
+
+use super::trampoline::trampoline;
+use crate::err::PyResult;
+use crate::exceptions::PyImportError;
+use crate::ffi;
+use crate::instance::{Borrowed, Bound, Py};
+use crate::marker::Python;
+use crate::types::{PyAnyMethods, PyModule, PyModuleMethods};
+use std::cell::UnsafeCell;
+use std::ffi::{c_void, CStr};
+use std::os::raw::c_int;
+use std::sync::Once;
+
+/// The body of a module, as the macros generate it: adds the module's functions, classes and
+/// submodules, then runs the user's initialiser.
+pub trait PyModuleImpl {
+    /// Fills a new module object.
+    fn exec(module: &Bound<'_, PyModule>) -> PyResult<()>;
+}
+
+/// How many slots a definition has: exec, multiple interpreters (3.12+), GIL (3.13+), end.
+const SLOTS: usize = 4;
+
+/// A module definition, made at compile time by `#[pymodule]` and completed (pointers to its own
+/// fields) on first use.
+pub struct ModuleDef {
+    def: UnsafeCell<ffi::PyModuleDef>,
+    slots: UnsafeCell<[ffi::PyModuleDef_Slot; SLOTS]>,
+    /// Makes the module's contents (the user's `PyModuleImpl::exec`).
+    exec: for<'py> fn(&Bound<'py, PyModule>) -> PyResult<()>,
+    name: &'static CStr,
+    doc: &'static CStr,
+    /// Fills in `def`'s pointers to `slots`, once.
+    ready: Once,
+}
+
+// SAFETY: `def` and `slots` are written only inside `ready.call_once` (before any reader sees
+// the pointers), and afterwards only by the interpreter's own `PyModuleDef_Init`, which it
+// serialises; the other fields are immutable or atomic.
+unsafe impl Sync for ModuleDef {}
+
+/// `Py_MOD_GIL_NOT_USED` / `Py_MOD_GIL_USED`, which the headers define as pointer casts.
+#[cfg(Py_3_13)]
+const fn gil_slot(gil_used: bool) -> *mut c_void {
+    if gil_used {
+        std::ptr::null_mut()
+    } else {
+        1 as *mut c_void
+    }
+}
+
+impl ModuleDef {
+    /// A definition named `name` whose module is filled by `M`; `gil_used = false` declares the
+    /// module safe to run without the GIL on free-threaded builds (3.13+).
+    pub const fn new<M: PyModuleImpl>(
+        name: &'static CStr,
+        doc: &'static CStr,
+        gil_used: bool,
+    ) -> Self {
+        let _ = gil_used;
+        let end = ffi::PyModuleDef_Slot { slot: 0, value: std::ptr::null_mut() };
+        let mut slots = [end; SLOTS];
+        slots[0] = ffi::PyModuleDef_Slot {
+            slot: ffi::Py_mod_exec as c_int,
+            value: module_exec::<M> as *mut c_void,
+        };
+        #[cfg(all(Py_3_12, not(PyPy)))]
+        {
+            // Py_MOD_PER_INTERPRETER_GIL_SUPPORTED is 2; NOT_SUPPORTED is 0 (the headers'
+            // pointer casts): one interpreter per process, until types live in module state.
+            slots[1] = ffi::PyModuleDef_Slot {
+                slot: ffi::Py_mod_multiple_interpreters as c_int,
+                value: std::ptr::null_mut(),
+            };
+        }
+        #[cfg(all(Py_3_13, not(PyPy)))]
+        {
+            slots[2] =
+                ffi::PyModuleDef_Slot { slot: ffi::Py_mod_gil as c_int, value: gil_slot(gil_used) };
+        }
+        ModuleDef {
+            def: UnsafeCell::new(ffi::PyModuleDef {
+                // SAFETY: all-zero is a valid `PyModuleDef_Base` (integers and NULL pointers);
+                // `init` gives the object its reference before the interpreter sees it.
+                m_base: unsafe { std::mem::zeroed() },
+                m_name: name.as_ptr(),
+                m_doc: doc.as_ptr(),
+                m_size: 0,
+                m_methods: std::ptr::null_mut(),
+                m_slots: std::ptr::null_mut(),
+                m_traverse: None,
+                m_clear: None,
+                m_free: None,
+            }),
+            slots: UnsafeCell::new(compact(slots)),
+            exec: M::exec,
+            name,
+            doc,
+            ready: Once::new(),
+        }
+    }
+
+    /// The module's name.
+    pub fn name(&self) -> &'static CStr {
+        self.name
+    }
+
+    /// What `PyInit_<name>` returns: the initialised definition (multi-phase initialisation).
+    pub fn init(&'static self) -> *mut ffi::PyObject {
+        self.ready.call_once(|| {
+            // SAFETY: inside `call_once`, nobody else accesses `def` yet; `slots` is `'static`.
+            // The definition is an object to the interpreter: it gets one reference that is
+            // never released (`PyModuleDef_HEAD_INIT` starts at 1), attached as `PyInit_*` is.
+            unsafe {
+                (*self.def.get()).m_slots = (*self.slots.get()).as_mut_ptr();
+                ffi::Py_INCREF(self.def.get().cast());
+            }
+        });
+        // SAFETY: `PyInit_*` is called by the interpreter, attached; `def` is `'static` and
+        // complete.
+        unsafe { ffi::PyModuleDef_Init(self.def.get()) }
+    }
+
+    /// Makes and fills a new module object from this definition (for `wrap_pymodule!` and
+    /// submodules), outside the import system.
+    pub fn make_module(&'static self, py: Python<'_>) -> PyResult<Py<PyModule>> {
+        let module = PyModule::new(py, &self.name.to_string_lossy())?;
+        module.setattr("__doc__", self.doc.to_string_lossy())?;
+        (self.exec)(&module)?;
+        Ok(module.unbind())
+    }
+}
+
+/// Moves the terminator up over slots left empty by the cfgs.
+const fn compact(slots: [ffi::PyModuleDef_Slot; SLOTS]) -> [ffi::PyModuleDef_Slot; SLOTS] {
+    let end = ffi::PyModuleDef_Slot { slot: 0, value: std::ptr::null_mut() };
+    let mut out = [end; SLOTS];
+    let (mut i, mut j) = (0, 0);
+    while i < SLOTS {
+        if slots[i].slot != 0 {
+            out[j] = slots[i];
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The `Py_mod_exec` slot.
+///
+/// # Safety
+/// Called by the interpreter: attached, `module` a live module.
+unsafe extern "C" fn module_exec<M: PyModuleImpl>(module: *mut ffi::PyObject) -> c_int {
+    // SAFETY: called by the interpreter, so attached.
+    unsafe {
+        trampoline(|py| {
+            // SAFETY: the interpreter passes a live module, kept alive for the call.
+            let module = Borrowed::from_ptr_or_opt(py, module)
+                .expect("Py_mod_exec called without a module")
+                .cast_unchecked::<PyModule>();
+            module_def_for::<M>(py)?;
+            M::exec(&module).map(|()| 0)
+        })
+    }
+}
+
+/// The sub-interpreter check for the definition `M` belongs to, done through a per-`M` static.
+fn module_def_for<M: PyModuleImpl>(py: Python<'_>) -> PyResult<()> {
+    // Statics in generic functions are shared by all instantiations: key the check by `M`'s
+    // exec function instead, through a small map.
+    static SEEN: std::sync::Mutex<Vec<(usize, i64)>> = std::sync::Mutex::new(Vec::new());
+    let key = M::exec as fn(&Bound<'_, PyModule>) -> PyResult<()> as usize;
+    let id = crate::ffi::api::interpreter_id(py)?;
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    match seen.iter().find(|(k, _)| *k == key) {
+        Some((_, first)) if *first != id => Err(PyImportError::new_err(
+            "Pyroxide modules do not support sub-interpreters: this module is already \
+             initialised in another interpreter",
+        )),
+        Some(_) => Ok(()),
+        None => {
+            seen.push((key, id));
+            Ok(())
+        }
+    }
+}
+
+/// Adds `item` (a function, class or module definition) to `module`.
+pub trait AddToModule {
+    /// Adds it.
+    fn add_to_module(&'static self, module: &Bound<'_, PyModule>) -> PyResult<()>;
+}
+
+impl AddToModule for super::pyfunction::PyFunctionDef {
+    fn add_to_module(&'static self, module: &Bound<'_, PyModule>) -> PyResult<()> {
+        let function = super::pyfunction::make_function(module.py(), self, Some(module))?;
+        module.add_function(function)
+    }
+}
+
+impl AddToModule for ModuleDef {
+    fn add_to_module(&'static self, module: &Bound<'_, PyModule>) -> PyResult<()> {
+        let sub = self.make_module(module.py())?;
+        module.add_submodule(sub.bind(module.py()))
+    }
+}
+
+/// `add_to_module` by path, for macro output.
+pub fn add_to_module<T: AddToModule + ?Sized>(
+    item: &'static T,
+    module: &Bound<'_, PyModule>,
+) -> PyResult<()> {
+    item.add_to_module(module)
+}
