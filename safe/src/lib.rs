@@ -54,6 +54,9 @@ pub use crate::types::PyAny;
 #[cfg(not(PyPy))]
 pub use crate::ffi::attach::with_embedded_python_interpreter;
 
+#[cfg(feature = "macros")]
+pub use pyroxide_macros::{pyfunction, pymodule};
+
 #[doc(hidden)]
 pub use crate::instance::refpool::pending_count as __refpool_pending_count;
 
@@ -72,5 +75,52 @@ macro_rules! c_str {
                 ::std::result::Result::Err(_) => ::std::panic!("string contains an interior NUL"),
             };
         S
+    }};
+}
+
+/// The function object of a `#[pyfunction]`: `wrap_pyfunction!(f, module)` binds it to
+/// `module` (a `&Bound<PyModule>`), `wrap_pyfunction!(f, py)` makes a free function; both give
+/// `PyResult<Bound<PyCFunction>>`. `wrap_pyfunction!(f)` is a closure taking either.
+#[macro_export]
+macro_rules! wrap_pyfunction {
+    ($function:path) => {
+        &|py_or_module| {
+            use $function as wrapped_pyfunction;
+            $crate::impl_::pyfunction::WrapPyFunctionArg::wrap_pyfunction(
+                py_or_module,
+                &wrapped_pyfunction::__PYROXIDE_DEF,
+            )
+        }
+    };
+    ($function:path, $py_or_module:expr) => {{
+        use $function as wrapped_pyfunction;
+        $crate::impl_::pyfunction::WrapPyFunctionArg::wrap_pyfunction(
+            $py_or_module,
+            &wrapped_pyfunction::__PYROXIDE_DEF,
+        )
+    }};
+}
+
+/// A closure making the module object of a `#[pymodule]` (for `PyModule::add_wrapped` or
+/// `sys.modules`): `&|py| -> Py<PyModule>`.
+#[macro_export]
+macro_rules! wrap_pymodule {
+    ($module:path) => {
+        &|py| {
+            use $module as wrapped_pymodule;
+            wrapped_pymodule::__PYROXIDE_DEF.make_module(py).expect("failed to wrap pymodule")
+        }
+    };
+}
+
+/// Adds a `#[pymodule]` to the table of builtin modules, so that an embedded interpreter
+/// started afterwards can import it. Panics if the interpreter is already initialized. Not
+/// available on PyPy.
+#[cfg(not(PyPy))]
+#[macro_export]
+macro_rules! append_to_inittab {
+    ($module:ident) => {{
+        use $module as wrapped_pymodule;
+        $crate::impl_::pymodule::append_to_inittab::<wrapped_pymodule::__PyroxideModule>()
     }};
 }

@@ -9,3 +9,7 @@ pub use crate::types::{
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods,
     PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
 };
+pub use crate::{wrap_pyfunction, wrap_pymodule};
+
+#[cfg(feature = "macros")]
+pub use pyroxide_macros::{pyfunction, pymodule};

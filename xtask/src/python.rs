@@ -280,15 +280,25 @@ pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
     }
 }
 
-/// Prepares the venv of `interp` and runs `maturin develop --release` of `tests/ext-sys` in it,
-/// with the build cached per interpreter in `target/interp/<id>`; returns the venv's python.
+/// The extension crates of the suite, each built for every interpreter, and the module name
+/// each installs: the sys-level module, the `string_sum` example of PyO3's documentation, and
+/// the macro suites' module.
+pub const EXT_CRATES: &[(&str, &str)] = &[
+    ("tests/ext-sys", "sys_minimal"),
+    ("tests/ext-string-sum", "string_sum"),
+    ("tests/ext", "pyroxide_ext"),
+];
+
+/// Prepares the venv of `interp` and runs `maturin develop --release` of each of `EXT_CRATES`
+/// in it, with the builds cached per interpreter in `target/interp/<id>` (so the crates they
+/// share are compiled once); returns the venv's python.
 pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
     let python = ensure_suite_venv(interp)?;
     let venv = python.parent().and_then(Path::parent).ok_or("venv python has no venv")?;
     let tooling = ensure_tooling()?;
     let maturin = tooling.parent().ok_or("tooling venv has no bin/")?.join("maturin");
     let root = project_root();
-    // Copies installed by hand by earlier versions of this suite would shadow the package.
+    // Copies installed by hand by earlier versions of this suite would shadow the packages.
     let site = output(
         python_cmd(&python)
             .args(["-c", "import sysconfig; print(sysconfig.get_paths()['platlib'])"]),
@@ -296,7 +306,8 @@ pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
     if let Ok(entries) = std::fs::read_dir(site.trim()) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with("sys_minimal.") && name.ends_with(".so") {
+            let stale = EXT_CRATES.iter().any(|(_, m)| name.starts_with(&format!("{m}.")));
+            if stale && name.ends_with(".so") {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -306,18 +317,20 @@ pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
             .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .map_err(|e| e.to_string())?;
-    let mut cmd = Command::new(maturin);
-    cmd.current_dir(&root)
-        .args(["develop", "--release", "-m", "tests/ext-sys/Cargo.toml"])
-        .env("VIRTUAL_ENV", venv)
-        .env("PATH", path)
-        .env("CARGO_TARGET_DIR", root.join("target").join("interp").join(&interp.id))
-        // Nothing beyond what maturin sets itself may reach the build.
-        .env_remove("PYO3_PYTHON")
-        .env_remove("PYO3_BUILD_EXTENSION_MODULE")
-        .env_remove("PYO3_CONFIG_FILE")
-        .env_remove("PYO3_PRINT_CONFIG");
-    run(&mut cmd)?;
+    for (dir, _) in EXT_CRATES {
+        let mut cmd = Command::new(&maturin);
+        cmd.current_dir(&root)
+            .args(["develop", "--release", "-m", &format!("{dir}/Cargo.toml")])
+            .env("VIRTUAL_ENV", venv)
+            .env("PATH", &path)
+            .env("CARGO_TARGET_DIR", root.join("target").join("interp").join(&interp.id))
+            // Nothing beyond what maturin sets itself may reach the build.
+            .env_remove("PYO3_PYTHON")
+            .env_remove("PYO3_BUILD_EXTENSION_MODULE")
+            .env_remove("PYO3_CONFIG_FILE")
+            .env_remove("PYO3_PRINT_CONFIG");
+        run(&mut cmd)?;
+    }
     Ok(python)
 }
 

@@ -28,10 +28,42 @@ pub(crate) fn is_attached() -> bool {
 /// Whether the interpreter is initialized and this thread holds its thread state although the
 /// count says it is detached (Rust called from Python).
 #[cold]
+#[cfg(not(Py_LIMITED_API))]
 fn attached_by_interpreter() -> bool {
     // SAFETY: `PyGILState_Check` may be called by any thread once the interpreter is
     // initialized; before that it is not called (on 3.9 it answers 1 before initialization).
     is_initialized() && unsafe { ffi::PyGILState_Check() } != 0
+}
+
+/// Under the limited API there is no way to ask whether the thread is attached
+/// (`PyGILState_Check` is not part of it), so calls from the interpreter count themselves
+/// instead (see [`CallScope`]).
+#[cfg(Py_LIMITED_API)]
+fn attached_by_interpreter() -> bool {
+    false
+}
+
+/// Counts a call from the interpreter as an attach scope, for as long as it lives (limited API
+/// builds only: elsewhere the interpreter is asked, and calls cost no thread-local access).
+#[cfg(Py_LIMITED_API)]
+pub(crate) struct CallScope(PhantomData<*mut ()>);
+
+#[cfg(Py_LIMITED_API)]
+impl CallScope {
+    /// Enters the scope; the thread must be attached.
+    #[inline]
+    pub(crate) fn enter(_py: Python<'_>) -> CallScope {
+        ATTACH_COUNT.with(|c| c.set(c.get() + 1));
+        CallScope(PhantomData)
+    }
+}
+
+#[cfg(Py_LIMITED_API)]
+impl Drop for CallScope {
+    #[inline]
+    fn drop(&mut self) {
+        ATTACH_COUNT.with(|c| c.set(c.get() - 1));
+    }
 }
 
 /// Why a thread could not attach.

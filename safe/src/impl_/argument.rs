@@ -9,7 +9,7 @@ use crate::exceptions::PyTypeError;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
 use crate::type_object::PyTypeCheck;
-use crate::types::{PyAny, PyAnyMethods};
+use crate::types::{PyAny, PyAnyMethods, PyDict, PyTuple};
 
 /// A type a `#[pyfunction]` parameter may have. Everything [`FromPyObject`] is one; so are
 /// references to `Bound`, which borrow the argument through a holder on the wrapper's stack.
@@ -174,4 +174,33 @@ pub fn ret<'py, R: IntoPyReturn<'py>>(py: Python<'py>, result: R) -> PyResult<Bo
 #[inline]
 pub fn ret_unit<R: UnitReturn>(py: Python<'_>, result: R) -> PyResult<Bound<'_, PyAny>> {
     result.into_none(py)
+}
+
+/// The module a `pass_module` function receives: its `self`.
+#[inline]
+pub fn module_argument<'a, 'py>(
+    py: Python<'py>,
+    slf: Option<Borrowed<'a, 'py, PyAny>>,
+) -> PyResult<Borrowed<'a, 'py, PyAny>> {
+    slf.ok_or_else(|| no_module(py))
+}
+
+#[cold]
+fn no_module(_py: Python<'_>) -> PyErr {
+    PyTypeError::new_err("this function takes its module, but was created without one")
+}
+
+/// The `*args` tuple (empty if the function takes none).
+#[inline]
+pub fn varargs<'py>(py: Python<'py>, args: Option<Bound<'py, PyTuple>>) -> Bound<'py, PyTuple> {
+    args.unwrap_or_else(|| PyTuple::empty(py))
+}
+
+/// The `**kwargs` dict, or `None` when no unknown keywords were given.
+#[inline]
+pub fn varkw<'py>(py: Python<'py>, kwargs: Option<Bound<'py, PyDict>>) -> Bound<'py, PyAny> {
+    match kwargs {
+        Some(d) => d.into_any(),
+        None => py.None().into_bound(py),
+    }
 }

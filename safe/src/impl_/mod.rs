@@ -11,3 +11,11 @@ pub mod pyfunction;
 pub mod pymodule;
 pub mod pyrun;
 pub mod trampoline;
+
+/// `CStr::from_bytes_with_nul` for the macros' NUL-terminated byte strings, at compile time.
+pub const fn cstr(bytes: &'static [u8]) -> &'static std::ffi::CStr {
+    match std::ffi::CStr::from_bytes_with_nul(bytes) {
+        Ok(s) => s,
+        Err(_) => panic!("a name or docstring contains a NUL byte"),
+    }
+}

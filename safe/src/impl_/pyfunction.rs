@@ -233,3 +233,28 @@ pub fn make_function<'py>(
 ) -> PyResult<Bound<'py, PyCFunction>> {
     crate::ffi::api::cfunction_new(py, def.raw(), module)
 }
+
+/// What `wrap_pyfunction!(f, x)` accepts as `x`: a module (the function is bound to it) or a
+/// `Python` token (a free function).
+pub trait WrapPyFunctionArg<'py> {
+    /// Makes the function object for `def`.
+    fn wrap_pyfunction(self, def: &'static PyFunctionDef) -> PyResult<Bound<'py, PyCFunction>>;
+}
+
+impl<'py> WrapPyFunctionArg<'py> for Python<'py> {
+    fn wrap_pyfunction(self, def: &'static PyFunctionDef) -> PyResult<Bound<'py, PyCFunction>> {
+        make_function(self, def, None)
+    }
+}
+
+impl<'py> WrapPyFunctionArg<'py> for &Bound<'py, PyModule> {
+    fn wrap_pyfunction(self, def: &'static PyFunctionDef) -> PyResult<Bound<'py, PyCFunction>> {
+        make_function(self.py(), def, Some(self))
+    }
+}
+
+impl<'py> WrapPyFunctionArg<'py> for Borrowed<'_, 'py, PyModule> {
+    fn wrap_pyfunction(self, def: &'static PyFunctionDef) -> PyResult<Bound<'py, PyCFunction>> {
+        make_function(self.py(), def, Some(&self))
+    }
+}

@@ -17,9 +17,43 @@ use std::sync::Once;
 
 /// The body of a module, as the macros generate it: adds the module's functions, classes and
 /// submodules, then runs the user's initialiser.
-pub trait PyModuleImpl {
+pub trait PyModuleImpl: 'static {
+    /// The module's definition.
+    fn def() -> &'static ModuleDef;
     /// Fills a new module object.
     fn exec(module: &Bound<'_, PyModule>) -> PyResult<()>;
+}
+
+/// The body of `PyInit_<name>` for the module `M` (multi-phase initialisation).
+pub fn init_module<M: PyModuleImpl>() -> *mut ffi::PyObject {
+    M::def().init()
+}
+
+/// The `PyInit_<name>` function of `M`, for `PyImport_AppendInittab`.
+#[cfg(not(PyPy))]
+extern "C" fn init_entry<M: PyModuleImpl>() -> *mut ffi::PyObject {
+    M::def().init()
+}
+
+/// Registers `M` as a builtin module (`append_to_inittab!`), importable once the interpreter
+/// starts; panics if it has started already. Not available on PyPy.
+#[cfg(not(PyPy))]
+pub fn append_to_inittab<M: PyModuleImpl>() {
+    crate::ffi::api::append_inittab(M::def().name(), init_entry::<M>);
+}
+
+/// Exports `PyInit_<name>` for the module type `$module` (the macro keeps the `no_mangle`
+/// attribute out of the user's crate, so it compiles under `#![forbid(unsafe_code)]`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pyroxide_export_module {
+    ($init:ident, $module:ty) => {
+        #[no_mangle]
+        #[doc(hidden)]
+        pub extern "C" fn $init() -> *mut $crate::ffi::PyObject {
+            $crate::impl_::pymodule::init_module::<$module>()
+        }
+    };
 }
 
 /// How many slots a definition has: exec, multiple interpreters (3.12+), GIL (3.13+), end.
@@ -163,6 +197,13 @@ unsafe extern "C" fn module_exec<M: PyModuleImpl>(module: *mut ffi::PyObject) ->
                 .expect("Py_mod_exec called without a module")
                 .cast_unchecked::<PyModule>();
             module_def_for::<M>(py)?;
+            // Make `pyroxide_runtime.PanicException` importable before any panic.
+            <crate::panic::PanicException as super::exceptions::ExceptionType>::type_cell()
+                .get_or_try_init(py, || {
+                    <crate::panic::PanicException as super::exceptions::ExceptionType>::make_type(
+                        py,
+                    )
+                })?;
             M::exec(&module).map(|()| 0)
         })
     }
@@ -205,7 +246,10 @@ impl AddToModule for super::pyfunction::PyFunctionDef {
 impl AddToModule for ModuleDef {
     fn add_to_module(&'static self, module: &Bound<'_, PyModule>) -> PyResult<()> {
         let sub = self.make_module(module.py())?;
-        module.add_submodule(sub.bind(module.py()))
+        // The attribute is the last part of a dotted name (`parent.inner` is `inner`).
+        let full = self.name.to_string_lossy();
+        let short = full.rsplit('.').next().unwrap_or(&full);
+        module.add(short, sub)
     }
 }
 

@@ -47,6 +47,8 @@ where
 {
     // SAFETY: the caller guarantees the thread is attached for the whole call.
     let py = unsafe { Python::assume_attached() };
+    #[cfg(Py_LIMITED_API)]
+    let _scope = crate::ffi::attach::CallScope::enter(py);
     refpool::update(py);
     match catch_unwind(AssertUnwindSafe(move || body(py))) {
         Ok(Ok(value)) => value,
@@ -90,6 +92,8 @@ where
 {
     // SAFETY: the caller guarantees the thread is attached for the whole call.
     let py = unsafe { Python::assume_attached() };
+    #[cfg(Py_LIMITED_API)]
+    let _scope = crate::ffi::attach::CallScope::enter(py);
     refpool::update(py);
     let err = match catch_unwind(AssertUnwindSafe(move || body(py))) {
         Ok(Ok(())) => return,

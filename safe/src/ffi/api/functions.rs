@@ -83,3 +83,19 @@ pub(crate) unsafe fn cfunction_new_with_self<'py>(
         Ok(f.assume_owned_or_err(py)?.cast_into_unchecked())
     }
 }
+
+#[cfg(not(PyPy))]
+/// `PyImport_AppendInittab(name, init)`; panics if the interpreter is initialized already.
+pub(crate) fn append_inittab(
+    name: &'static std::ffi::CStr,
+    init: extern "C" fn() -> *mut ffi::PyObject,
+) {
+    assert!(
+        !crate::ffi::attach::is_initialized(),
+        "append_to_inittab! must be called before the interpreter is initialized"
+    );
+    // SAFETY: the interpreter is not initialized, which is when the inittab may be extended;
+    // `name` is `'static`; -1 only on memory exhaustion.
+    let rc = unsafe { ffi::PyImport_AppendInittab(name.as_ptr(), Some(init)) };
+    assert_eq!(rc, 0, "PyImport_AppendInittab failed");
+}

@@ -1,0 +1,14 @@
+//! The extension module of the macro suites: `pyroxide_ext.<area>` submodules, each defined in
+//! `test_<area>.rs` and exercised by `tests/python/test_<area>.py` on every interpreter.
+#![forbid(unsafe_code)]
+
+use pyo3::prelude::*;
+
+mod test_functions;
+
+/// Pyroxide's macro test suite.
+#[pymodule]
+mod pyroxide_ext {
+    #[pymodule_export]
+    use super::test_functions::functions;
+}

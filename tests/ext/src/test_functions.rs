@@ -1,0 +1,120 @@
+//! `#[pyfunction]` signatures, conversions, errors and panics, for `test_functions.py`.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+use std::collections::HashMap;
+
+/// `#[pyfunction]`s exercised by `test_functions.py`.
+#[pymodule]
+pub mod functions {
+    use super::*;
+
+    /// Does nothing.
+    #[pyfunction]
+    fn noop() {}
+
+    #[pyfunction]
+    #[pyo3(signature = (x, /))]
+    fn identity(x: Bound<'_, PyAny>) -> Bound<'_, PyAny> {
+        x
+    }
+
+    /// Adds two integers.
+    #[pyfunction]
+    fn add(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    #[pyfunction]
+    #[pyo3(signature = (a, b = 10, /, c = 3, *args, d, e = None, **kwargs))]
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    fn full(
+        a: i64,
+        b: i64,
+        c: i64,
+        args: &Bound<'_, PyTuple>,
+        d: bool,
+        e: Option<f64>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<(i64, i64, i64, usize, bool, Option<f64>, Vec<String>)> {
+        let mut keys: Vec<String> = Vec::new();
+        for (key, _) in kwargs.into_iter().flatten() {
+            keys.push(key.extract()?);
+        }
+        keys.sort();
+        Ok((a, b, c, args.len(), d, e, keys))
+    }
+
+    #[pyfunction]
+    #[pyo3(signature = (*, flag = false))]
+    fn keyword_only(flag: bool) -> bool {
+        flag
+    }
+
+    #[pyfunction]
+    fn sum_list(values: Vec<i64>) -> i64 {
+        values.iter().sum()
+    }
+
+    #[pyfunction]
+    fn str_len(s: &str) -> usize {
+        s.chars().count()
+    }
+
+    #[pyfunction]
+    fn make_dict(n: u32) -> HashMap<String, u32> {
+        (0..n).map(|i| (i.to_string(), i)).collect()
+    }
+
+    #[pyfunction]
+    fn fails(message: String) -> PyResult<()> {
+        Err(PyValueError::new_err(message))
+    }
+
+    #[pyfunction]
+    fn parse(text: &str) -> Result<i32, std::num::ParseIntError> {
+        text.parse()
+    }
+
+    #[pyfunction]
+    fn panics(message: &str) {
+        panic!("{message}")
+    }
+
+    #[pyfunction]
+    #[pyo3(pass_module)]
+    fn module_name(module: &Bound<'_, PyModule>) -> PyResult<String> {
+        Ok(module.name()?.to_string())
+    }
+
+    fn halve(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
+        Ok(obj.extract::<f64>()? / 2.0)
+    }
+
+    #[pyfunction]
+    fn converted(#[pyo3(from_py_with = halve)] x: f64) -> f64 {
+        x
+    }
+
+    #[pyfunction(name = "renamed")]
+    #[pyo3(text_signature = "(value)")]
+    fn original(py: Python<'_>, value: Py<PyAny>) -> Py<PyAny> {
+        let _ = py;
+        value
+    }
+
+    #[pyfunction]
+    fn closure_adder(py: Python<'_>, n: i64) -> PyResult<Bound<'_, pyo3::types::PyCFunction>> {
+        pyo3::types::PyCFunction::new_closure(py, None, None, move |args, _kwargs| {
+            args.get_item(0)?.extract::<i64>().map(|x| x + n)
+        })
+    }
+
+    /// A submodule of a submodule.
+    #[pymodule]
+    mod nested {
+        #[pymodule_export]
+        const DEPTH: u32 = 2;
+    }
+}

@@ -1,0 +1,108 @@
+"""`#[pyfunction]` from Python: calls, signatures, errors, panics (tests/ext/src/test_functions.rs)."""
+
+import gc
+import sys
+
+import pytest
+
+ext = pytest.importorskip("pyroxide_ext")
+f = ext.functions
+
+
+def test_calls():
+    assert f.noop() is None
+    sentinel = object()
+    assert f.identity(sentinel) is sentinel
+    assert f.add(2, 40) == 42
+    assert f.add(b=2, a=40) == 42
+    assert f.sum_list([1, 2, 3]) == 6
+    assert f.sum_list((1, 2)) == 3
+    assert f.str_len("héllo") == 5
+    assert f.make_dict(3) == {"0": 0, "1": 1, "2": 2}
+    assert f.converted(5) == 2.5
+    assert f.renamed(7) == 7
+    assert f.closure_adder(40)(2) == 42
+
+
+def test_full_signature():
+    assert f.full(1, d=True) == (1, 10, 3, 0, True, None, [])
+    assert f.full(1, 2, 3, 4, 5, d=False, e=1.5, z=1, y=2) == (1, 2, 3, 2, False, 1.5, ["y", "z"])
+    assert f.full(1, c=9, d=True) == (1, 10, 9, 0, True, None, [])
+    # A positional-only name given by keyword lands in **kwargs, as in Python.
+    assert f.full(1, a=5, d=True)[-1] == ["a"]
+    assert f.keyword_only() is False
+    assert f.keyword_only(flag=True) is True
+    with pytest.raises(TypeError, match=r"keyword_only\(\) takes 0 positional arguments but 1 was given"):
+        f.keyword_only(True)
+
+
+def test_metadata():
+    assert f.add.__name__ == "add"
+    assert f.add.__doc__ == "Adds two integers."
+    assert f.add.__text_signature__ == "(a, b)"
+    assert f.noop.__text_signature__ == "()"
+    assert f.identity.__text_signature__ == "(x, /)"
+    assert f.full.__text_signature__ == "(a, b=10, /, c=3, *args, d, e=None, **kwargs)"
+    assert f.keyword_only.__text_signature__ == "(*, flag=False)"
+    assert f.renamed.__name__ == "renamed"
+    assert f.renamed.__text_signature__ == "(value)"
+    if sys.implementation.name == "cpython":
+        assert repr(f.add) == "<built-in function add>"
+    assert f.__doc__ == "`#[pyfunction]`s exercised by `test_functions.py`."
+    assert f.nested.DEPTH == 2
+    assert f.module_name().endswith("functions")
+
+
+def test_argument_errors():
+    cases = [
+        (lambda: f.add(1), "add() missing 1 required positional argument: 'b'"),
+        (lambda: f.add(), "add() missing 2 required positional arguments: 'a' and 'b'"),
+        (lambda: f.add(1, 2, 3), "add() takes 2 positional arguments but 3 were given"),
+        (lambda: f.add(1, 2, c=3), "add() got an unexpected keyword argument 'c'"),
+        (lambda: f.add(1, a=3), "add() got multiple values for argument 'a'"),
+        (lambda: f.add(1, "x"), "argument 'b': 'str' object cannot be interpreted as an integer"),
+        (lambda: f.full(d=True), "full() missing 1 required positional argument: 'a'"),
+        (lambda: f.full(1), "full() missing 1 required keyword argument: 'd'"),
+        (lambda: f.sum_list("abc"), "argument 'values': Can't extract `str` to `Vec`"),
+        (lambda: f.identity(x=1), None),
+    ]
+    for call, message in cases:
+        with pytest.raises(TypeError) as info:
+            call()
+        if message is not None:
+            assert str(info.value) == message
+    with pytest.raises(OverflowError):
+        f.add(1, 2**70)
+
+
+def test_errors_and_panics():
+    with pytest.raises(ValueError, match="^bad$"):
+        f.fails("bad")
+    with pytest.raises(ValueError, match="invalid digit"):
+        f.parse("x")
+    assert f.parse("12") == 12
+    with pytest.raises(BaseException) as info:
+        f.panics("boom")
+    assert type(info.value).__name__ == "PanicException"
+    assert not isinstance(info.value, Exception)
+    assert str(info.value) == "boom"
+    from pyroxide_runtime import PanicException
+
+    assert isinstance(info.value, PanicException)
+    # The interpreter and the module stay usable.
+    assert f.add(1, 1) == 2
+
+
+@pytest.mark.skipif(not hasattr(sys, "getrefcount"), reason="no reference counts")
+def test_no_reference_leaks():
+    obj = object()
+    before = sys.getrefcount(obj)
+    for _ in range(1000):
+        f.identity(obj)
+        f.full(1, 2, 3, obj, obj, d=True, extra=obj)
+        try:
+            f.add(obj, 1)
+        except TypeError:
+            pass
+    gc.collect()
+    assert sys.getrefcount(obj) == before
