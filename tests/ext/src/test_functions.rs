@@ -58,7 +58,7 @@ pub mod functions {
     }
 
     #[pyfunction]
-    fn str_len(s: &str) -> usize {
+    fn str_len(s: pyo3::pybacked::PyBackedStr) -> usize {
         s.chars().count()
     }
 
@@ -73,12 +73,12 @@ pub mod functions {
     }
 
     #[pyfunction]
-    fn parse(text: &str) -> Result<i32, std::num::ParseIntError> {
+    fn parse(text: String) -> Result<i32, std::num::ParseIntError> {
         text.parse()
     }
 
     #[pyfunction]
-    fn panics(message: &str) {
+    fn panics(message: String) {
         panic!("{message}")
     }
 
