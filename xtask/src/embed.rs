@@ -10,7 +10,7 @@ use crate::variants;
 
 /// The limited-API runs: (interpreter id, minimum minor of `abi3-py3X`). The oldest minimum on
 /// the oldest and on a newer interpreter (the stable ABI loaded forward), and a newer minimum,
-/// whose bindings declare more. About 15 s each when the target directory is warm, 40 s cold.
+/// whose bindings declare more. About 15–20 s each (mostly building the test binaries).
 pub const ABI3_RUNS: &[(&str, u32)] = &[("cp39", 9), ("cp312", 9), ("cp313", 12)];
 
 /// The free-threaded bindings the suite is type-checked against (`cargo check --tests`).
