@@ -5,7 +5,8 @@
 //! (`Py_3_X`, `PyPy`, `GraalPy`, `Py_LIMITED_API`, `Py_GIL_DISABLED`) are set for this crate as
 //! for the sys crate. Everything else is safe: the [`Python`] token proves the thread is attached
 //! to the interpreter, [`Bound`], [`Borrowed`] and [`Py`] own or borrow Python objects, and
-//! [`PyErr`] carries Python exceptions through `Result`.
+//! [`PyErr`] carries Python exceptions through `Result`. The [`guide`] explains each area with
+//! runnable examples.
 //!
 //! ```
 //! use pyroxide::prelude::*;
@@ -31,6 +32,7 @@ pub mod conversion;
 pub mod err;
 pub mod exceptions;
 pub mod ffi;
+pub mod guide;
 #[doc(hidden)]
 pub mod impl_;
 pub mod instance;

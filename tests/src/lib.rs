@@ -96,15 +96,35 @@ impl<'py> Globals<'py> {
     }
 
     /// `PyRun_String(code, start, globals, globals)`, panicking on a Python error (new reference).
+    /// The limited API has no `PyRun_String`: there it is `Py_CompileString` + `PyEval_EvalCode`.
     pub fn run(&self, code: &str, start: u32) -> *mut PyObject {
         let source = CString::new(code).expect("code contains NUL");
         // SAFETY: the GIL is held and `self.dict` is a live dict, as `PyRun_String` requires.
+        #[cfg(not(Py_LIMITED_API))]
         let result =
             unsafe { ffi::PyRun_String(source.as_ptr(), start as c_int, self.dict, self.dict) };
+        #[cfg(Py_LIMITED_API)]
+        let result = self.compile_and_eval(&source, start as c_int);
         if result.is_null() {
             python_error(self.gil, code);
         }
         result
+    }
+
+    /// `Py_CompileString` + `PyEval_EvalCode` in this dict (new reference or NULL).
+    #[cfg(Py_LIMITED_API)]
+    fn compile_and_eval(&self, source: &CStr, start: c_int) -> *mut PyObject {
+        // SAFETY: the GIL is held; `source` and the file name are NUL-terminated; the code object
+        // is a new reference released once evaluated, and `self.dict` is a live dict.
+        unsafe {
+            let code = ffi::Py_CompileString(source.as_ptr(), c"<string>".as_ptr(), start);
+            if code.is_null() {
+                return code;
+            }
+            let result = ffi::PyEval_EvalCode(code, self.dict, self.dict);
+            ffi::Py_DECREF(code);
+            result
+        }
     }
 
     /// Runs statements (`Py_file_input`), discarding the `None` result.

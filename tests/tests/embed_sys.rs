@@ -3,6 +3,10 @@
 //! with `PyRun_String` in both `Py_eval_input` and `Py_file_input` modes, and checks results and
 //! reference counts, including that the items the tuple stole are neither leaked nor freed early.
 //!
+//! Under the limited API, which has none of the `GET_SIZE`/`GET_ITEM`/`SET_ITEM` macros nor
+//! `PyUnicode_AsUTF8` (before 3.10), the same steps use the exported functions
+//! (`PyTuple_SetItem` steals too), so the reference counts are checked there as well.
+//!
 //! Not on PyPy: it has no `Py_InitializeEx`, so embedding through these tests does not work yet.
 #![cfg(not(PyPy))]
 
@@ -15,12 +19,53 @@ use pyroxide_tests::{to_i64, Gil, Globals};
 ///
 /// # Safety
 /// `obj` must point to a live `str` and the GIL must be held.
+#[cfg(not(Py_LIMITED_API))]
 unsafe fn to_string(obj: *mut PyObject) -> String {
     // SAFETY: forwarded from the caller; the UTF-8 buffer lives as long as `obj`.
     let utf8 = unsafe { ffi::PyUnicode_AsUTF8(obj) };
     assert!(!utf8.is_null(), "not a str");
     // SAFETY: `PyUnicode_AsUTF8` returns a NUL-terminated buffer.
     unsafe { CStr::from_ptr(utf8) }.to_str().unwrap().to_owned()
+}
+
+/// `str(obj)` of a `str` object as a Rust string, through a UTF-8 `bytes` copy.
+///
+/// # Safety
+/// `obj` must point to a live `str` and the GIL must be held.
+#[cfg(Py_LIMITED_API)]
+unsafe fn to_string(obj: *mut PyObject) -> String {
+    // SAFETY: forwarded from the caller; `bytes` is a new reference released below, and its
+    // NUL-terminated buffer is read before that.
+    unsafe {
+        let bytes = ffi::PyUnicode_AsUTF8String(obj);
+        assert!(!bytes.is_null(), "not a str");
+        let text = CStr::from_ptr(ffi::PyBytes_AsString(bytes)).to_str().unwrap().to_owned();
+        ffi::Py_DECREF(bytes);
+        text
+    }
+}
+
+/// The tuple and list accessors: the unchecked macros, or under the limited API the exported
+/// functions (which check their arguments; `PyTuple_SetItem` steals the item as well).
+#[cfg(not(Py_LIMITED_API))]
+use ffi::{
+    PyList_GET_ITEM as list_get, PyList_GET_SIZE as list_len, PyTuple_GET_ITEM as tuple_get,
+    PyTuple_GET_SIZE as tuple_len, PyTuple_SET_ITEM as tuple_set,
+};
+#[cfg(Py_LIMITED_API)]
+use ffi::{
+    PyList_GetItem as list_get, PyList_Size as list_len, PyTuple_GetItem as tuple_get,
+    PyTuple_Size as tuple_len,
+};
+
+/// `PyTuple_SetItem`, asserting success (it returns -1 only for a non-tuple or a bad index).
+///
+/// # Safety
+/// As `PyTuple_SET_ITEM`: a fresh tuple, an index in range, an owned reference to steal.
+#[cfg(Py_LIMITED_API)]
+unsafe fn tuple_set(tuple: *mut PyObject, index: ffi::Py_ssize_t, item: *mut PyObject) {
+    // SAFETY: forwarded from the caller.
+    assert_eq!(unsafe { ffi::PyTuple_SetItem(tuple, index, item) }, 0);
 }
 
 #[test]
@@ -46,13 +91,13 @@ fn tuple_built_with_set_item_runs_through_pyrun_string() {
         let tuple = ffi::PyTuple_New(3);
         assert!(!tuple.is_null());
         assert_eq!(ffi::Py_REFCNT(tuple), 1);
-        assert_eq!(ffi::PyTuple_GET_SIZE(tuple), 3);
+        assert_eq!(tuple_len(tuple), 3);
         // SET_ITEM steals: the tuple now owns the only reference of each item.
-        ffi::PyTuple_SET_ITEM(tuple, 0, number);
-        ffi::PyTuple_SET_ITEM(tuple, 1, text);
-        ffi::PyTuple_SET_ITEM(tuple, 2, item);
+        tuple_set(tuple, 0, number);
+        tuple_set(tuple, 1, text);
+        tuple_set(tuple, 2, item);
         for (i, obj) in [number, text, item].into_iter().enumerate() {
-            assert_eq!(ffi::PyTuple_GET_ITEM(tuple, i as isize), obj);
+            assert_eq!(tuple_get(tuple, i as isize), obj);
             assert_eq!(ffi::Py_REFCNT(obj), 1, "SET_ITEM took over the reference of item {i}");
         }
 
@@ -110,8 +155,8 @@ fn eval_and_file_input_share_globals() {
         assert_eq!(to_i64(&gil, total), 130);
         ffi::Py_DECREF(total);
         let values = globals.get(c"values");
-        assert_eq!(ffi::PyList_GET_SIZE(values), 5);
-        assert_eq!(to_i64(&gil, ffi::PyList_GET_ITEM(values, 4)), 16);
+        assert_eq!(list_len(values), 5);
+        assert_eq!(to_i64(&gil, list_get(values, 4)), 16);
         let builtins = globals.get(c"__builtins__");
         assert_eq!(ffi::PyDict_Check(builtins), 1, "__builtins__ is the builtins dict");
     }

@@ -2,15 +2,16 @@
 //! a failing script panics).
 #![cfg(not(PyPy))]
 
-use pyo3::exceptions::{PyEOFError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::py_run;
-use pyo3::types::{IntoPyDict, PyBytes, PyDict, PyList};
+use pyo3::types::{IntoPyDict, PyDict, PyList};
 
 #[cfg(not(Py_LIMITED_API))]
 #[test]
 fn marshal_round_trips_and_reports_bad_data() {
+    use pyo3::exceptions::{PyEOFError, PyValueError};
     use pyo3::marshal;
+    use pyo3::types::PyBytes;
     Python::attach(|py| {
         let value = py
             .eval(pyo3::ffi::c_str!("{'a': [1, 2.5, 'x', b'y', None, (True,)]}"), None, None)

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: sets up what the tests need, then runs every check the project has, in
 //! order of cost (fmt, clippy, rustdoc, bindgen --check, Rust tests, embedding tests per
-//! interpreter, extension-module pytest suites per interpreter) and prints one summary.
+//! interpreter, under abi3 on a few and type-checked for 3.13t, extension-module pytest suites per
+//! interpreter) and prints one summary.
 
 use crate::python::Counts;
 use crate::util::{project_root, show, Result};
@@ -66,10 +67,23 @@ pub fn run(args: &[String]) -> Result {
         ]))
         .map(Some)
     });
-    for interp in python::interpreters() {
+    let interpreters = python::interpreters();
+    for interp in &interpreters {
         let name = format!("embedding tests on {}", interp.id);
-        step(&name, &mut || embed::run(&interp).map(Some));
+        step(&name, &mut || embed::run(interp).map(Some));
     }
+    for &(id, min) in embed::ABI3_RUNS {
+        let name = format!("embedding tests on {id} with abi3-py3{min}");
+        match interpreters.iter().find(|i| i.id == id) {
+            Some(interp) => step(&name, &mut || embed::run_abi3(interp, min).map(Some)),
+            None => step(&name, &mut || {
+                eprintln!("skipped: {id} not found on this machine");
+                Ok(Some(Counts { skipped: 1, ..Counts::default() }))
+            }),
+        }
+    }
+    let name = format!("embedding tests compile for {}", embed::FREE_THREADED_FILE);
+    step(&name, &mut || embed::check_free_threaded().map(|_| None));
     step("extension module suites (maturin develop + pytest)", &mut || {
         python::ext_suite(None).map(Some)
     });

@@ -8,7 +8,7 @@ use crate::test::cargo_cmd;
 use crate::util::{cache_dir, project_root, run, Result};
 
 /// The `PYO3_CONFIG_FILE` text and extra cargo arguments that select `file`.
-fn config_for(file: &str) -> Option<(String, Vec<String>)> {
+pub fn config_for(file: &str) -> Option<(String, Vec<String>)> {
     let stem = file.strip_suffix(".rs")?;
     let common = "suppress_build_script_link_lines=true\n";
     if let Some(min) = stem.strip_prefix("abi3_py3") {

@@ -107,19 +107,14 @@ pub(crate) fn string_new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyAny> {
 
 /// An interned `str` from UTF-8 text.
 pub(crate) fn string_intern<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyAny> {
-    let owned = string_new(py, s);
-    #[cfg(not(Py_LIMITED_API))]
-    {
-        let mut ptr = owned.into_ptr();
-        // SAFETY: attached; `ptr` is an owned reference to an exact `str`, which
-        // `PyUnicode_InternInPlace` may replace by the interned one (adjusting references).
-        unsafe {
-            ffi::PyUnicode_InternInPlace(&mut ptr);
-            ptr.assume_owned(py)
-        }
+    // `PyUnicode_InternInPlace` is in the limited API too: abi3 builds intern as well.
+    let mut ptr = string_new(py, s).into_ptr();
+    // SAFETY: attached; `ptr` is an owned reference to an exact `str`, which
+    // `PyUnicode_InternInPlace` may replace by the interned one (adjusting references).
+    unsafe {
+        ffi::PyUnicode_InternInPlace(&mut ptr);
+        ptr.assume_owned(py)
     }
-    #[cfg(Py_LIMITED_API)]
-    owned
 }
 
 /// The UTF-8 text of a `str`, borrowed from the object (which caches it).
