@@ -114,14 +114,3 @@ extern "C" {
     /// set on error.
     pub fn PyWeakref_GetObject(reference: *mut PyObject) -> *mut PyObject;
 }
-
-// `PyGILState_Check` is public API since 3.4 (Include/cpython/pystate.h) and exported by every
-// CPython's libpython, free-threaded ones included, but it is not in the limited API, so the
-// limited-API bindings lack it. Pyroxide needs it to tell whether Rust called from Python runs
-// attached; under the stable ABI it resolves from libpython at load time (it is not among the
-// symbols Windows' `python3.dll` forwards).
-#[cfg(Py_LIMITED_API)]
-extern "C" {
-    /// 1 if this thread holds its `PyGILState` thread state (is attached), else 0.
-    pub fn PyGILState_Check() -> c_int;
-}
