@@ -5,7 +5,7 @@ use crate::buffer::ElementType;
 use std::cell::UnsafeCell;
 use std::ffi::CStr;
 
-/// Types that can be the elements of a [`PyBuffer`].
+/// Types that can be the elements of a [`PyBuffer`](crate::buffer::PyBuffer).
 ///
 /// # Safety
 /// Every bit pattern of `size_of::<Self>()` bytes must be a valid `Self` when
