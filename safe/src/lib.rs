@@ -28,6 +28,8 @@
 //! ```
 #![warn(missing_docs)]
 
+#[cfg(any(Py_3_11, not(Py_LIMITED_API)))]
+pub mod buffer;
 pub mod conversion;
 pub mod err;
 pub mod exceptions;

@@ -13,6 +13,10 @@ pub use crate::c_str;
 
 pub(crate) mod api;
 pub(crate) mod attach;
+#[cfg(any(Py_3_11, not(Py_LIMITED_API)))]
+pub(crate) mod buffer;
+#[cfg(any(Py_3_11, not(Py_LIMITED_API)))]
+pub(crate) mod buffer_element;
 pub(crate) mod capsule;
 pub(crate) mod native;
 pub(crate) mod ptr_ext;

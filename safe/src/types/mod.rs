@@ -6,11 +6,14 @@ mod boolobject;
 mod bytearray;
 mod bytes;
 pub mod capsule;
+mod code;
 mod complex;
 mod datetime;
 mod dict;
 mod ellipsis;
 mod float;
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+mod frame;
 mod frozenset;
 mod function;
 mod int;
@@ -23,6 +26,10 @@ mod memoryview;
 mod module;
 mod none;
 mod notimplemented;
+#[cfg(not(Py_LIMITED_API))]
+mod pyfunction;
+#[cfg(not(any(PyPy, GraalPy)))]
+mod pysuper;
 mod range;
 mod sequence;
 mod set;
@@ -38,6 +45,7 @@ pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};
 pub use capsule::{PyCapsule, PyCapsuleMethods};
+pub use code::{PyCode, PyCodeInput, PyCodeMethods};
 pub use complex::{PyComplex, PyComplexMethods};
 pub use datetime::{
     PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfo,
@@ -46,6 +54,8 @@ pub use datetime::{
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods};
 pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+pub use frame::{PyFrame, PyFrameMethods};
 pub use frozenset::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetMethods};
 pub use function::PyCFunction;
 pub use int::PyInt;
@@ -58,6 +68,10 @@ pub use memoryview::PyMemoryView;
 pub use module::{PyModule, PyModuleMethods};
 pub use none::PyNone;
 pub use notimplemented::PyNotImplemented;
+#[cfg(not(Py_LIMITED_API))]
+pub use pyfunction::PyFunction;
+#[cfg(not(any(PyPy, GraalPy)))]
+pub use pysuper::PySuper;
 pub use range::{PyRange, PyRangeMethods};
 pub use sequence::{PySequence, PySequenceMethods};
 pub use set::{BoundSetIterator, PySet, PySetMethods};

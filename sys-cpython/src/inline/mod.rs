@@ -114,3 +114,26 @@ extern "C" {
     /// set on error.
     pub fn PyWeakref_GetObject(reference: *mut PyObject) -> *mut PyObject;
 }
+
+// Frame functions that Python.h does not reach: `PyFrame_New` lives in
+// Include/cpython/frameobject.h (3.9–3.15), which Python.h never includes; on 3.9–3.10 the same
+// header also holds `PyFrame_Type` and `PyFrame_GetBack` (moved to Include/pyframe.h and
+// Include/cpython/pyframe.h in 3.11). All are exported by libpython.
+#[cfg(not(Py_LIMITED_API))]
+extern "C" {
+    /// A new frame for `code` with the given namespaces (a new reference, NULL with an
+    /// exception set on error).
+    pub fn PyFrame_New(
+        tstate: *mut ffi::PyThreadState,
+        code: *mut ffi::PyCodeObject,
+        globals: *mut PyObject,
+        locals: *mut PyObject,
+    ) -> *mut ffi::PyFrameObject;
+}
+#[cfg(all(not(Py_LIMITED_API), not(Py_3_11)))]
+extern "C" {
+    /// The type of frame objects.
+    pub static mut PyFrame_Type: PyTypeObject;
+    /// The frame's caller (a new reference), or NULL (without an exception) for the outermost.
+    pub fn PyFrame_GetBack(frame: *mut ffi::PyFrameObject) -> *mut ffi::PyFrameObject;
+}

@@ -5,6 +5,7 @@
 
 mod buffers;
 mod builtins;
+mod code;
 mod containers;
 mod critical_section;
 mod datetime;
@@ -13,6 +14,8 @@ mod err;
 mod exc;
 mod functions;
 mod marshal;
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+mod number;
 mod object;
 mod protocols;
 mod scalars;
@@ -22,6 +25,7 @@ mod weakref;
 
 pub(crate) use buffers::*;
 pub(crate) use builtins::*;
+pub(crate) use code::*;
 pub(crate) use containers::*;
 pub(crate) use critical_section::*;
 pub(crate) use datetime::*;
@@ -31,6 +35,8 @@ pub(crate) use exc::*;
 pub(crate) use functions::*;
 #[cfg(not(Py_LIMITED_API))]
 pub(crate) use marshal::*;
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+pub(crate) use number::*;
 pub(crate) use object::*;
 pub(crate) use protocols::*;
 pub(crate) use scalars::*;
@@ -63,6 +69,18 @@ pub(crate) fn run_code<'py>(
     globals: Option<&Bound<'py, PyDict>>,
     locals: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let compiled = compile(py, code, c"<string>", start)?;
+    run_compiled(&compiled, globals, locals)
+}
+
+/// Runs a code object with `globals` (default: `__main__.__dict__`) and `locals` (default: the
+/// globals); adds `__builtins__` to globals that lack it, as `exec` does.
+pub(crate) fn run_compiled<'py>(
+    code: &Bound<'py, crate::types::PyCode>,
+    globals: Option<&Bound<'py, PyDict>>,
+    locals: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = code.py();
     let main_dict;
     let globals = match globals {
         Some(g) => g,
@@ -78,22 +96,7 @@ pub(crate) fn run_code<'py>(
         let builtins = unsafe { ffi::PyEval_GetBuiltins().assume_borrowed_or_err(py)? }.to_owned();
         dict_set_item(globals, builtins_key.as_any(), &builtins)?;
     }
-    let locals = locals.unwrap_or(globals);
-    let start = match start {
-        StartSymbol::Eval => ffi::Py_eval_input,
-        StartSymbol::File => ffi::Py_file_input,
-    } as std::ffi::c_int;
-    // SAFETY: attached; `code` and the file name are NUL-terminated; the result is a new
-    // reference or NULL with an exception set.
-    let compiled = unsafe {
-        ffi::Py_CompileString(code.as_ptr(), c"<string>".as_ptr(), start).assume_owned_or_err(py)?
-    };
-    // SAFETY: attached; `compiled` is a code object and both namespaces are live dicts; the
-    // result is a new reference or NULL with an exception set.
-    unsafe {
-        ffi::PyEval_EvalCode(compiled.as_ptr(), globals.as_ptr(), locals.as_ptr())
-            .assume_owned_or_err(py)
-    }
+    eval_code(code, globals, locals.unwrap_or(globals))
 }
 
 fn main_module_dict(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
