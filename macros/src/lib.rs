@@ -1,14 +1,17 @@
-//! Pyroxide's procedural macros: `#[pyfunction]` and `#[pymodule]`, each a pipeline of parse →
+//! Pyroxide's procedural macros: `#[pyfunction]`, `#[pymodule]` and the conversion derives, each a pipeline of parse →
 //! model → check → expand that reports every error of an invocation at once, with the user's
 //! span and a hint. Expanded code calls only `pyroxide::impl_` (found under the name the user's
 //! crate gives the package) and contains no `unsafe`.
 
 mod attrs;
+mod derive;
+mod derive_model;
 mod diag;
 mod function;
 mod krate;
 mod pyfunction;
 mod pymodule;
+mod rename;
 mod signature;
 mod wrapper;
 
@@ -27,6 +30,24 @@ pub fn pyfunction(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn pymodule(args: TokenStream, item: TokenStream) -> TokenStream {
     pymodule::expand(args.into(), item.into()).into()
+}
+
+/// Extraction of a Rust struct or enum from a Python object (PyO3's `#[derive(FromPyObject)]`).
+#[proc_macro_derive(FromPyObject, attributes(pyo3))]
+pub fn derive_from_py_object(input: TokenStream) -> TokenStream {
+    derive::from_py_object(input.into()).into()
+}
+
+/// Conversion of a Rust struct or enum into a Python object (PyO3's `#[derive(IntoPyObject)]`).
+#[proc_macro_derive(IntoPyObject, attributes(pyo3))]
+pub fn derive_into_py_object(input: TokenStream) -> TokenStream {
+    derive::into_py_object(input.into(), false).into()
+}
+
+/// Conversion of a reference to a Rust struct or enum into a Python object.
+#[proc_macro_derive(IntoPyObjectRef, attributes(pyo3))]
+pub fn derive_into_py_object_ref(input: TokenStream) -> TokenStream {
+    derive::into_py_object(input.into(), true).into()
 }
 
 /// The span of some tokens (their first token's).

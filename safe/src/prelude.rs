@@ -12,4 +12,4 @@ pub use crate::types::{
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 
 #[cfg(feature = "macros")]
-pub use pyroxide_macros::{pyfunction, pymodule};
+pub use pyroxide_macros::{pyfunction, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};

@@ -7,6 +7,7 @@ pub mod argument;
 pub(crate) mod closure;
 pub mod exceptions;
 pub mod extract;
+pub mod frompyobject;
 pub mod pyfunction;
 pub mod pymodule;
 pub mod pyrun;
