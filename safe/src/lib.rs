@@ -87,22 +87,20 @@ macro_rules! c_str {
 /// `PyResult<Bound<PyCFunction>>`. `wrap_pyfunction!(f)` is a closure taking either.
 #[macro_export]
 macro_rules! wrap_pyfunction {
-    ($function:path) => {
+    ($($function:ident)::+) => {
         &|py_or_module| {
-            use $function as wrapped_pyfunction;
             $crate::impl_::pyfunction::WrapPyFunctionArg::wrap_pyfunction(
                 py_or_module,
-                &wrapped_pyfunction::__PYROXIDE_DEF,
+                &$($function)::+::__PYROXIDE_DEF,
             )
         }
     };
-    ($function:path, $py_or_module:expr) => {{
-        use $function as wrapped_pyfunction;
+    ($($function:ident)::+, $py_or_module:expr) => {
         $crate::impl_::pyfunction::WrapPyFunctionArg::wrap_pyfunction(
             $py_or_module,
-            &wrapped_pyfunction::__PYROXIDE_DEF,
+            &$($function)::+::__PYROXIDE_DEF,
         )
-    }};
+    };
 }
 
 /// A closure making the module object of a `#[pymodule]` (for `PyModule::add_wrapped` or

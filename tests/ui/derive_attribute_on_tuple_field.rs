@@ -1,0 +1,6 @@
+use pyo3::prelude::*;
+
+#[derive(FromPyObject)]
+struct T(#[pyo3(attribute("x"))] i32, i32);
+
+fn main() {}

@@ -1,0 +1,10 @@
+use pyo3::prelude::*;
+
+struct Opaque;
+
+#[derive(FromPyObject)]
+struct S {
+    a: Opaque,
+}
+
+fn main() {}

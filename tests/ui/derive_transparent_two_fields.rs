@@ -1,0 +1,10 @@
+use pyo3::prelude::*;
+
+#[derive(FromPyObject)]
+#[pyo3(transparent)]
+struct Two {
+    a: i32,
+    b: i32,
+}
+
+fn main() {}

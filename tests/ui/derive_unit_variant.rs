@@ -1,0 +1,9 @@
+use pyo3::prelude::*;
+
+#[derive(FromPyObject)]
+enum E {
+    A(i32),
+    B,
+}
+
+fn main() {}

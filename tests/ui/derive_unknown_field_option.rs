@@ -1,0 +1,9 @@
+use pyo3::prelude::*;
+
+#[derive(FromPyObject)]
+struct S {
+    #[pyo3(getattr)]
+    a: i32,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use pyo3::prelude::*;
+
+#[pyfunction]
+fn f<T: Clone>(x: T) -> T {
+    x
+}
+
+fn main() {}

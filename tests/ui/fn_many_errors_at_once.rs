@@ -1,0 +1,7 @@
+use pyo3::prelude::*;
+
+#[pyfunction(bogus)]
+#[pyo3(signature = (a, a, /, /))]
+async fn f<T>(a: T) {}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use pyo3::prelude::*;
+
+#[pyfunction]
+#[pyo3(signature = (a))]
+fn f(a: i32, b: i32) -> i32 {
+    a + b
+}
+
+fn main() {}

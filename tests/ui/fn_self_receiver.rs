@@ -1,0 +1,10 @@
+use pyo3::prelude::*;
+
+struct S;
+
+impl S {
+    #[pyfunction]
+    fn f(&self) {}
+}
+
+fn main() {}

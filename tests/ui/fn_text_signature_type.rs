@@ -1,0 +1,7 @@
+use pyo3::prelude::*;
+
+#[pyfunction]
+#[pyo3(text_signature = 1)]
+fn f() {}
+
+fn main() {}

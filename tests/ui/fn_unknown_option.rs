@@ -1,0 +1,6 @@
+use pyo3::prelude::*;
+
+#[pyfunction(nmae = "g")]
+fn f() {}
+
+fn main() {}

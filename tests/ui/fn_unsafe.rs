@@ -1,0 +1,6 @@
+use pyo3::prelude::*;
+
+#[pyfunction]
+unsafe fn f() {}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use pyo3::prelude::*;
+
+struct Opaque;
+
+#[pyfunction]
+fn f() -> Opaque {
+    Opaque
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use pyo3::prelude::*;
+
+#[pymodule]
+mod m {
+    #[pymodule_export]
+    fn f() {}
+}
+
+fn main() {}

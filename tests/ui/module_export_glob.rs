@@ -1,0 +1,12 @@
+use pyo3::prelude::*;
+
+#[pyfunction]
+fn f() {}
+
+#[pymodule]
+mod m {
+    #[pymodule_export]
+    use super::*;
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use pyo3::prelude::*;
+
+#[pymodule]
+fn m() -> PyResult<()> {
+    Ok(())
+}
+
+fn main() {}

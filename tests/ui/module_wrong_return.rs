@@ -1,0 +1,8 @@
+use pyo3::prelude::*;
+
+#[pymodule]
+fn m(_m: &Bound<'_, PyModule>) -> i32 {
+    1
+}
+
+fn main() {}
