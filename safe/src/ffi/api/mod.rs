@@ -5,6 +5,7 @@
 
 mod buffers;
 mod builtins;
+mod classes;
 mod containers;
 mod critical_section;
 mod datetime;
@@ -22,6 +23,7 @@ mod weakref;
 
 pub(crate) use buffers::*;
 pub(crate) use builtins::*;
+pub(crate) use classes::*;
 pub(crate) use containers::*;
 pub(crate) use critical_section::*;
 pub(crate) use datetime::*;
