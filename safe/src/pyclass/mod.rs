@@ -64,3 +64,6 @@ impl Frozen for boolean_struct::True {
 impl Frozen for boolean_struct::False {
     const VALUE: bool = false;
 }
+
+/// `Bound<T>` of a class derefs to `Bound<PyAny>`, as for native types.
+impl<T: PyClass> crate::instance::DerefToPyAny for T {}
