@@ -4,7 +4,9 @@
 //! drops and reference counts, and `unsendable` classes.
 #![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
+// The expansion carries these allows (generated holders may be `()`, bodies may return `()`).
 #![allow(non_camel_case_types, non_upper_case_globals)]
+#![allow(clippy::let_unit_value, clippy::unit_arg, clippy::needless_question_mark)]
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::impl_::argument::{extract_argument, extract_argument_or, ret, ret_unit};
