@@ -87,6 +87,7 @@ fn native_new<T: PyTypeInfo>(
 
 /// Under the limited API, `object` is the only native base.
 #[cfg(Py_LIMITED_API)]
+#[allow(clippy::extra_unused_type_parameters)]
 fn native_new<T: PyTypeInfo>(
     _py: Python<'_>,
     _subtype: *mut ffi::PyTypeObject,

@@ -364,8 +364,18 @@ unsafe fn free_native<T: PyClassImpl>(obj: *mut ffi::PyObject, ty: *mut ffi::PyT
                 None => ffi::PyObject_Free(obj.cast()),
             }
         }
-        return;
+    } else {
+        // SAFETY: forwarded.
+        unsafe { native_dealloc::<T>(obj) }
     }
+}
+
+/// Frees `obj` with the `tp_dealloc` of its native base (not `object`).
+///
+/// # Safety
+/// As for [`tp_dealloc`].
+#[cfg_attr(Py_LIMITED_API, allow(clippy::extra_unused_type_parameters))]
+unsafe fn native_dealloc<T: PyClassImpl>(obj: *mut ffi::PyObject) {
     #[cfg(not(Py_LIMITED_API))]
     // SAFETY: non-object native bases are only declared outside the limited API, where the type
     // struct is readable; the base's dealloc frees the object with `Py_TYPE(obj)->tp_free`.
@@ -381,4 +391,6 @@ unsafe fn free_native<T: PyClassImpl>(obj: *mut ffi::PyObject, ty: *mut ffi::PyT
             dealloc(obj);
         }
     }
+    #[cfg(Py_LIMITED_API)]
+    let _ = obj; // `object` is the only native base under the limited API.
 }
