@@ -47,6 +47,17 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
         methods.push(zeroed_method_def());
         push(&mut slots, ffi::Py_tp_methods, leak(methods).cast());
     }
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    if <T::Dict as PyClassDict>::PRESENT {
+        // `__dictoffset__` makes attribute storage work; `__dict__` itself needs a descriptor.
+        getsets.push(ffi::PyGetSetDef {
+            name: c"__dict__".as_ptr(),
+            get: Some(ffi::PyObject_GenericGetDict),
+            set: Some(ffi::PyObject_GenericSetDict),
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        });
+    }
     if !getsets.is_empty() {
         getsets.push(ffi::PyGetSetDef {
             name: std::ptr::null(),
