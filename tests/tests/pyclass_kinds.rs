@@ -7,14 +7,14 @@
 #![allow(clippy::let_unit_value, clippy::unit_arg, clippy::needless_question_mark)]
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
-use pyo3::impl_::argument::{extract_argument, extract_argument_or, ret, ret_unit};
+use pyo3::impl_::argument::{extract_argument, ret};
 use pyo3::impl_::extract::{ArgSource, FunctionDescription, Param, ParamKind};
 use pyo3::impl_::pyclass::*;
 use pyo3::impl_::pyfunction::{PyFunctionDef, PyFunctionImpl};
 use pyo3::impl_::type_object::{ClassKind, LazyTypeInfo};
 use pyo3::prelude::*;
 use pyo3::pyclass::boolean_struct::{False, True};
-use pyo3::pyclass::{CompareOp, PyClass};
+use pyo3::pyclass::PyClass;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
 use std::ffi::CString;

@@ -15,7 +15,7 @@ use pyo3::impl_::pyclass::*;
 use pyo3::impl_::pyfunction::{PyFunctionDef, PyFunctionImpl};
 use pyo3::impl_::type_object::{ClassKind, LazyTypeInfo};
 use pyo3::prelude::*;
-use pyo3::pyclass::boolean_struct::{False, True};
+use pyo3::pyclass::boolean_struct::False;
 use pyo3::pyclass::{CompareOp, PyClass};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
