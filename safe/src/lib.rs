@@ -44,6 +44,9 @@ pub mod marshal;
 pub mod panic;
 pub mod prelude;
 pub mod pybacked;
+pub mod pycell;
+pub mod pyclass;
+pub mod pyclass_init;
 pub mod sync;
 pub mod type_object;
 pub mod types;
@@ -52,6 +55,7 @@ pub use crate::conversion::{FromPyObject, IntoPyObject};
 pub use crate::err::{CastError, CastIntoError, PyErr, PyErrArguments, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
+pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::PyAny;
 

@@ -41,6 +41,9 @@ mod typeobject;
 mod weakref;
 
 pub use any::{PyAny, PyAnyMethods, PyCallArgs};
+// Public at `pyclass::CompareOp`, its PyO3 path.
+#[doc(hidden)]
+pub use any::CompareOp;
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};

@@ -60,6 +60,8 @@ pub trait PyModuleMethods<'py> {
     fn add_wrapped<T>(&self, wrapper: &impl Fn(Python<'py>) -> T) -> PyResult<()>
     where
         T: crate::impl_::argument::IntoPyReturn<'py>;
+    /// Adds the class `T` (a `#[pyclass]`) under its name.
+    fn add_class<T: crate::pyclass::PyClass>(&self) -> PyResult<()>;
 }
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
@@ -117,5 +119,9 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         let object = wrapper(self.py()).into_py_return(self.py())?;
         let name = object.getattr("__name__")?.cast_into::<PyString>()?;
         self.add(name, object)
+    }
+
+    fn add_class<T: crate::pyclass::PyClass>(&self) -> PyResult<()> {
+        crate::impl_::pyclass::add_class::<T>(self)
     }
 }
