@@ -122,6 +122,11 @@ impl VisitMut for EraseLifetimes {
     }
 }
 
+/// `ty` with every lifetime but `'static` replaced by `'_`, for use inside a wrapper.
+pub fn erase_lifetimes(ty: &mut Type) {
+    EraseLifetimes.visit_type_mut(ty);
+}
+
 /// Whether the tokens of `ty` contain the identifier `name`.
 fn mentions(ty: &Type, name: &str) -> bool {
     fn walk(tokens: proc_macro2::TokenStream, name: &str) -> bool {

@@ -1,4 +1,5 @@
-//! Pyroxide's procedural macros: `#[pyfunction]`, `#[pymodule]` and the conversion derives, each a pipeline of parse →
+//! Pyroxide's procedural macros: `#[pyfunction]`, `#[pymodule]`, `#[pyclass]`, `#[pymethods]`
+//! and the conversion derives, each a pipeline of parse →
 //! model → check → expand that reports every error of an invocation at once, with the user's
 //! span and a hint. Expanded code calls only `pyroxide::impl_` (found under the name the user's
 //! crate gives the package) and contains no `unsafe`.
@@ -9,7 +10,13 @@ mod derive_model;
 mod diag;
 mod function;
 mod krate;
+mod pyclass;
+mod pyclass_slots;
 mod pyfunction;
+mod pymethods;
+mod pymethods_expand;
+mod pymethods_receiver;
+mod pymethods_slots;
 mod pymodule;
 mod rename;
 mod signature;
@@ -23,6 +30,18 @@ use quote::quote;
 #[proc_macro_attribute]
 pub fn pyfunction(args: TokenStream, item: TokenStream) -> TokenStream {
     pyfunction::expand(args.into(), item.into()).into()
+}
+
+/// Makes a Rust struct or simple enum a Python class (PyO3's `#[pyclass]`).
+#[proc_macro_attribute]
+pub fn pyclass(args: TokenStream, item: TokenStream) -> TokenStream {
+    pyclass::expand(args.into(), item.into()).into()
+}
+
+/// Exposes the methods of an `impl` block of a `#[pyclass]` to Python (PyO3's `#[pymethods]`).
+#[proc_macro_attribute]
+pub fn pymethods(args: TokenStream, item: TokenStream) -> TokenStream {
+    pymethods::expand(args.into(), item.into()).into()
 }
 
 /// Defines a Python module, from a function (`fn m(m: &Bound<'_, PyModule>) -> PyResult<()>`)

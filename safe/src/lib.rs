@@ -63,7 +63,9 @@ pub use crate::types::PyAny;
 pub use crate::ffi::attach::with_embedded_python_interpreter;
 
 #[cfg(feature = "macros")]
-pub use pyroxide_macros::{pyfunction, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};
+pub use pyroxide_macros::{
+    pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef,
+};
 
 #[doc(hidden)]
 pub use crate::instance::refpool::pending_count as __refpool_pending_count;

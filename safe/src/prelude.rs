@@ -13,4 +13,6 @@ pub use crate::types::{
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 
 #[cfg(feature = "macros")]
-pub use pyroxide_macros::{pyfunction, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};
+pub use pyroxide_macros::{
+    pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef,
+};

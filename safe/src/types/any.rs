@@ -162,6 +162,19 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
+    /// Whether `result` (of comparing the left operand with the right) satisfies the operator:
+    /// `CompareOp::Le.matches(Ordering::Less)` is true.
+    pub fn matches(self, result: Ordering) -> bool {
+        match self {
+            CompareOp::Lt => result == Ordering::Less,
+            CompareOp::Le => result != Ordering::Greater,
+            CompareOp::Eq => result == Ordering::Equal,
+            CompareOp::Ne => result != Ordering::Equal,
+            CompareOp::Gt => result == Ordering::Greater,
+            CompareOp::Ge => result != Ordering::Less,
+        }
+    }
+
     fn raw(self) -> std::ffi::c_int {
         (match self {
             CompareOp::Lt => ffi::Py_LT,

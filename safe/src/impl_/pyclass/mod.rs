@@ -10,6 +10,7 @@
 
 mod gc;
 mod getset;
+mod outputs;
 mod slots;
 
 pub use crate::pyclass::layout::{
@@ -21,6 +22,7 @@ pub use crate::pyclass::PyObjectInit;
 pub use getset::{
     deletion_error, PyClassAttributeDef, PyGetterDef, PyGetterImpl, PySetterDef, PySetterImpl,
 };
+pub use outputs::*;
 pub use slots::*;
 
 use super::pyfunction::PyFunctionDef;

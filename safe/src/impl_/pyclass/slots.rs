@@ -200,6 +200,14 @@ impl PyClassSlot {
     pub const fn mp_subscript<F: PyBinaryImpl>() -> Self {
         Self::of(ffi::Py_mp_subscript, binary::<F> as *mut c_void)
     }
+    /// `__int__` (`nb_int`).
+    pub const fn nb_int<F: PyUnaryImpl>() -> Self {
+        Self::of(ffi::Py_nb_int, unary::<F> as *mut c_void)
+    }
+    /// `__index__` (`nb_index`).
+    pub const fn nb_index<F: PyUnaryImpl>() -> Self {
+        Self::of(ffi::Py_nb_index, unary::<F> as *mut c_void)
+    }
     /// `__bool__` (`nb_bool`).
     pub const fn nb_bool<F: PyInquiryImpl>() -> Self {
         Self::of(ffi::Py_nb_bool, inquiry::<F> as *mut c_void)
