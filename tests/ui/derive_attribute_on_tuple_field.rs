@@ -1,3 +1,4 @@
+//! Must not compile: derive attribute on tuple field.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

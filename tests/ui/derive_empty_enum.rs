@@ -1,3 +1,4 @@
+//! Must not compile: derive empty enum.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

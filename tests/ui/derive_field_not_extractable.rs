@@ -1,3 +1,4 @@
+//! Must not compile: derive field not extractable.
 use pyo3::prelude::*;
 
 struct Opaque;

@@ -1,3 +1,4 @@
+//! Must not compile: derive into field not convertible.
 use pyo3::prelude::*;
 
 struct Opaque;

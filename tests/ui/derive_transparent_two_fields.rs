@@ -1,3 +1,4 @@
+//! Must not compile: derive transparent two fields.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

@@ -1,3 +1,4 @@
+//! Must not compile: derive union.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

@@ -1,3 +1,4 @@
+//! Must not compile: derive unit variant.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

@@ -1,3 +1,4 @@
+//! Must not compile: derive unknown field option.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

@@ -1,3 +1,4 @@
+//! Must not compile: derive unknown rename rule.
 use pyo3::prelude::*;
 
 #[derive(FromPyObject)]

@@ -1,3 +1,4 @@
+//! Must not compile: fn async.
 use pyo3::prelude::*;
 
 #[pyfunction]

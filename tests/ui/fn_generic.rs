@@ -1,3 +1,4 @@
+//! Must not compile: fn generic.
 use pyo3::prelude::*;
 
 #[pyfunction]

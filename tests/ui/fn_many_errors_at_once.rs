@@ -1,3 +1,4 @@
+//! Must not compile: fn many errors at once.
 use pyo3::prelude::*;
 
 #[pyfunction(bogus)]

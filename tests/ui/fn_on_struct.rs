@@ -1,3 +1,4 @@
+//! Must not compile: fn on struct.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn param missing from signature.
 use pyo3::prelude::*;
 
 #[pyfunction]

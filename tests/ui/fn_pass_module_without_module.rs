@@ -1,3 +1,4 @@
+//! Must not compile: fn pass module without module.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn pattern parameter.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn required after default.
 use pyo3::prelude::*;
 
 #[pyfunction]

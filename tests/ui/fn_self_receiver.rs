@@ -1,3 +1,4 @@
+//! Must not compile: fn self receiver.
 use pyo3::prelude::*;
 
 struct S;

@@ -1,3 +1,4 @@
+//! Must not compile: fn signature after kwargs.
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 

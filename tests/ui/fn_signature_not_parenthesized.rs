@@ -1,3 +1,4 @@
+//! Must not compile: fn signature not parenthesized.
 use pyo3::prelude::*;
 
 #[pyfunction(signature = "a, b")]

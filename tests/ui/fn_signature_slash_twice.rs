@@ -1,3 +1,4 @@
+//! Must not compile: fn signature slash twice.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn signature syntax.
 use pyo3::prelude::*;
 
 #[pyfunction]

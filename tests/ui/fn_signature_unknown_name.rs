@@ -1,3 +1,4 @@
+//! Must not compile: fn signature unknown name.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn text signature type.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn unknown option.
 use pyo3::prelude::*;
 
 #[pyfunction(nmae = "g")]

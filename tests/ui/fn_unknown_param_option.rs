@@ -1,3 +1,4 @@
+//! Must not compile: fn unknown param option.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: fn unsafe.
 use pyo3::prelude::*;
 
 #[pyfunction]

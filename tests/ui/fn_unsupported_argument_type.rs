@@ -1,3 +1,4 @@
+//! Must not compile: fn unsupported argument type.
 use pyo3::prelude::*;
 
 struct Opaque;

@@ -1,3 +1,4 @@
+//! Must not compile: fn unsupported return type.
 use pyo3::prelude::*;
 
 struct Opaque;

@@ -1,3 +1,4 @@
+//! Must not compile: module export fn.
 use pyo3::prelude::*;
 
 #[pymodule]

@@ -1,3 +1,4 @@
+//! Must not compile: module export glob.
 use pyo3::prelude::*;
 
 #[pyfunction]

@@ -1,3 +1,4 @@
+//! Must not compile: module fn no params.
 use pyo3::prelude::*;
 
 #[pymodule]

@@ -1,3 +1,4 @@
+//! Must not compile: module on struct.
 use pyo3::prelude::*;
 
 #[pymodule]

@@ -1,3 +1,4 @@
+//! Must not compile: module two inits.
 use pyo3::prelude::*;
 
 #[pymodule]

@@ -1,3 +1,4 @@
+//! Must not compile: module unknown option.
 use pyo3::prelude::*;
 
 #[pymodule(gil_unused)]

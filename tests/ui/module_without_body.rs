@@ -1,3 +1,4 @@
+//! Must not compile: module without body.
 use pyo3::prelude::*;
 
 #[pymodule]

@@ -1,3 +1,4 @@
+//! Must not compile: module wrong return.
 use pyo3::prelude::*;
 
 #[pymodule]

@@ -1,3 +1,4 @@
+//! Must not compile: wrap plain function.
 use pyo3::prelude::*;
 
 fn plain() {}
