@@ -31,6 +31,14 @@ use crate::type_object::PyTypeInfo;
 /// [`Bound::borrow`]: crate::Bound::borrow
 /// [`Bound::borrow_mut`]: crate::Bound::borrow_mut
 /// [`Bound::get`]: crate::Bound::get
+#[cfg_attr(
+    pyroxide_diagnostics,
+    diagnostic::on_unimplemented(
+        message = "`{Self}` is not a #[pyclass]",
+        label = "#[pymethods] and class references need a #[pyclass] type",
+        note = "add `#[pyclass]` to the definition of `{Self}`"
+    )
+)]
 pub trait PyClass: PyTypeInfo + PyClassImpl {
     /// Whether the class is `frozen` ([`boolean_struct::True`]): no `borrow_mut`, and `get`
     /// without a borrow for `Sync` classes.
