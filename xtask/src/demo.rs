@@ -1,41 +1,56 @@
 //! `cargo xtask demo`: the quickest end-to-end look. Sets up what it needs, builds the example
-//! extension module with maturin into a venv, imports it from Python and calls it, then runs the
-//! embedding example.
+//! extension module (`examples/demo`: a function, a class, an exception) with maturin into a
+//! venv, imports it from Python and uses it, then runs the embedding example of PyO3's
+//! documentation (`examples/embed`) against Pyroxide.
 
 use crate::python::{self, Interpreter};
 use crate::setup;
 use crate::test::cargo_cmd;
-use crate::util::{cache_dir, run, Result};
+use crate::util::{cache_dir, output, run, Result};
 use std::process::Command;
 
 const CALLS: &str = r#"
-import sys_minimal as m
-print(f"imported {m.__name__} into {m.IMPLEMENTATION} 3.{m.PY_MINOR}")
-print("sys_minimal.add(2, 40) =", m.add(2, 40))
-print("sys_minimal.type_name([]) =", repr(m.type_name([])))
+import pyroxide_demo as demo
+print("imported", demo.__name__, "-", demo.__doc__)
+print("word_count('the cat and the hat') =", demo.word_count("the cat and the hat"))
+t = demo.Tally("poem")
+t.feed("one two two three three three")
+print("Tally.top(2) =", t.top(2), "| len =", len(t), "|", repr(t))
 try:
-    m.add(2, "forty")
+    demo.word_count("   ")
+except demo.EmptyText as e:
+    print("word_count('   ') raised", type(e).__name__, "(a ValueError):", e)
+try:
+    demo.word_count(42)
 except TypeError as e:
-    print("sys_minimal.add(2, 'forty') raised TypeError:", e)
+    print("word_count(42) raised TypeError:", e)
 "#;
 
 pub fn run_demo() -> Result {
     setup::ensure_apt(setup::DEMO_PACKAGES)?;
     let tooling = python::ensure_tooling()?;
-    let version = crate::util::output(
-        Command::new(&tooling).args(["-c", "import sys; print(sys.version.split()[0])"]),
-    )?;
+    let version =
+        output(Command::new(&tooling).args(["-c", "import sys; print(sys.version.split()[0])"]))?;
     let interp = Interpreter {
         id: "demo".into(),
         executable: tooling.canonicalize().unwrap_or(tooling),
         version: version.trim().to_string(),
     };
     let _ = cache_dir();
-    eprintln!("\n==> building the example extension module (tests/ext-sys) with maturin develop");
-    let python = python::build_and_install(&interp)?;
-    eprintln!("\n==> importing it from Python and calling it");
-    run(Command::new(&python).args(["-c", CALLS]))?;
-    eprintln!("\n==> running the embedding example (sys-cpython/examples/embed.rs)");
-    run(cargo_cmd(&["run", "-q", "-p", "pyroxide-sys-cpython", "--example", "embed"])
+    eprintln!("\n==> building the example extension module (examples/demo) with maturin develop");
+    let (venv, maturin, path) = python::venv_and_maturin(&interp)?;
+    python::maturin_develop(&maturin, &venv, &path, &interp, "examples/demo")?;
+    eprintln!("\n==> importing it from Python and using it");
+    run(Command::new(venv.join("bin").join("python")).args(["-c", CALLS]))?;
+    eprintln!("\n==> running the embedding example of PyO3's documentation (examples/embed)");
+    // An embedding program loads libpython by soname: point the loader at the detected
+    // interpreter's library directory, as a user of a non-system Python would.
+    let libdir = output(
+        Command::new(&interp.executable)
+            .args(["-c", "import sysconfig; print(sysconfig.get_config_var('LIBDIR'))"]),
+    )?;
+    run(cargo_cmd(&["run", "-q", "-p", "pyroxide-embed-example"])
+        .env("PYO3_PYTHON", &interp.executable)
+        .env("LD_LIBRARY_PATH", libdir.trim())
         .env_remove("VIRTUAL_ENV"))
 }

@@ -293,11 +293,8 @@ pub const EXT_CRATES: &[(&str, &str)] = &[
 /// in it, with the builds cached per interpreter in `target/interp/<id>` (so the crates they
 /// share are compiled once); returns the venv's python.
 pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
-    let python = ensure_suite_venv(interp)?;
-    let venv = python.parent().and_then(Path::parent).ok_or("venv python has no venv")?;
-    let tooling = ensure_tooling()?;
-    let maturin = tooling.parent().ok_or("tooling venv has no bin/")?.join("maturin");
-    let root = project_root();
+    let (venv, maturin, path) = venv_and_maturin(interp)?;
+    let python = venv.join("bin").join("python");
     // Copies installed by hand by earlier versions of this suite would shadow the packages.
     let site = output(
         python_cmd(&python)
@@ -312,26 +309,48 @@ pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
             }
         }
     }
+    for (dir, _) in EXT_CRATES {
+        maturin_develop(&maturin, &venv, &path, interp, dir)?;
+    }
+    Ok(python)
+}
+
+/// `maturin develop --release` of the crate in `dir` into `venv`, built in
+/// `target/interp/<id>`; nothing but what maturin sets reaches the build.
+pub fn maturin_develop(
+    maturin: &Path,
+    venv: &Path,
+    path: &std::ffi::OsStr,
+    interp: &Interpreter,
+    dir: &str,
+) -> Result {
+    let root = project_root();
+    let mut cmd = Command::new(maturin);
+    cmd.current_dir(&root)
+        .args(["develop", "--release", "-m", &format!("{dir}/Cargo.toml")])
+        .env("VIRTUAL_ENV", venv)
+        .env("PATH", path)
+        .env("CARGO_TARGET_DIR", root.join("target").join("interp").join(&interp.id))
+        .env_remove("PYO3_PYTHON")
+        .env_remove("PYO3_BUILD_EXTENSION_MODULE")
+        .env_remove("PYO3_CONFIG_FILE")
+        .env_remove("PYO3_PRINT_CONFIG");
+    run(&mut cmd)
+}
+
+/// The venv of `interp` with the tooling's `maturin`, and a `PATH` starting with the venv.
+pub fn venv_and_maturin(interp: &Interpreter) -> Result<(PathBuf, PathBuf, std::ffi::OsString)> {
+    let python = ensure_suite_venv(interp)?;
+    let venv =
+        python.parent().and_then(Path::parent).ok_or("venv python has no venv")?.to_path_buf();
+    let tooling = ensure_tooling()?;
+    let maturin = tooling.parent().ok_or("tooling venv has no bin/")?.join("maturin");
     let path = std::env::join_paths(
         std::iter::once(venv.join("bin"))
             .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .map_err(|e| e.to_string())?;
-    for (dir, _) in EXT_CRATES {
-        let mut cmd = Command::new(&maturin);
-        cmd.current_dir(&root)
-            .args(["develop", "--release", "-m", &format!("{dir}/Cargo.toml")])
-            .env("VIRTUAL_ENV", venv)
-            .env("PATH", &path)
-            .env("CARGO_TARGET_DIR", root.join("target").join("interp").join(&interp.id))
-            // Nothing beyond what maturin sets itself may reach the build.
-            .env_remove("PYO3_PYTHON")
-            .env_remove("PYO3_BUILD_EXTENSION_MODULE")
-            .env_remove("PYO3_CONFIG_FILE")
-            .env_remove("PYO3_PRINT_CONFIG");
-        run(&mut cmd)?;
-    }
-    Ok(python)
+    Ok((venv, maturin, path))
 }
 
 /// Runs `tests/python/` with `python`; returns the counts of pytest's summary line and whether
