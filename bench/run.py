@@ -4,7 +4,10 @@ on good and bad input), then times every operation with `timeit` in one run, int
 implementations to cancel drift, and prints ns/call (min and median over the repeats) with the
 ratios to C and to PyO3 and their geometric means.
 
-    python bench/run.py [--quick] [--repeat N] [--json OUT] [--markdown OUT] [--builds IN]
+    python bench/run.py [--quick] [--repeat N] [--callgrind] [--json OUT] [--markdown OUT] [--builds IN]
+
+`--callgrind` adds instructions per call, counted by `valgrind --tool=callgrind` (stable under
+load, unlike wall time): the difference between 2N and N calls in fresh interpreters, divided by N.
 
 `--builds` names a JSON file written by xtask with build times and stripped `.so` sizes, which is
 printed after the table and copied into the reports. Speed is reported, never asserted.
@@ -13,8 +16,11 @@ printed after the table and copied into the reports. Speed is reported, never as
 import argparse
 import json
 import math
+import os
 import platform
+import re
 import statistics
+import subprocess
 import sys
 import timeit
 
@@ -215,8 +221,62 @@ def measure(modules, repeat, quick):
     return samples
 
 
+INSTR_SCRIPT = """
+import sys, timeit
+sys.path[:0] = {path!r}
+import run, {module} as m
+ns = run.namespace(m, {func!r})
+timeit.Timer({stmt!r}, globals=ns).timeit({number})
+"""
+
+
+def instructions(module, stmt, func, number):
+    """Instructions callgrind counts for a fresh interpreter running `stmt` `number` times."""
+    script = INSTR_SCRIPT.format(path=[sys.path[0]] if sys.path[0] else [], module=module,
+                                 func=func, stmt=stmt, number=number)
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", script],
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if not found:
+        raise RuntimeError(f"no callgrind total in:\n{out.stderr}")
+    return int(found.group(1))
+
+
+def count_instructions(modules, number=2000):
+    """{op: {impl: instructions per call}}."""
+    counts = {name: {} for name, _, _ in OPERATIONS}
+    for name, stmt, func in OPERATIONS:
+        for k, m in modules.items():
+            if func is None and not has_class(m):
+                continue
+            a = instructions(m.__name__, stmt, func, number)
+            b = instructions(m.__name__, stmt, func, 2 * number)
+            counts[name][k] = (b - a) / number
+        print(f"  callgrind: {name} done", file=sys.stderr, flush=True)
+    return counts
+
+
+def instruction_lines(counts):
+    lines = [f"{'instructions/call':<20} {'C':>8} {'Pyroxide':>9} {'PyO3':>8}   {'Pyx/C':>6} {'PyO3/C':>6} {'Pyx/PyO3':>8}"]
+    for name, per in counts.items():
+        c, x, p = (per.get(k) for k in IMPLS)
+        lines.append(
+            f"{name:<20} {fmt(c, '8.0f'):>8} {fmt(x, '9.0f'):>9} {fmt(p, '8.0f'):>8}   "
+            f"{fmt(ratio(x, c), '6.2f'):>6} {fmt(ratio(p, c), '6.2f'):>6} {fmt(ratio(x, p), '8.2f'):>8}"
+        )
+    both = [per for per in counts.values() if "pyroxide" in per]
+    lines.append(
+        f"{'geomean':<20} {'':>8} {'':>9} {'':>8}   {fmt(geomean(ratio(p['pyroxide'], p['c']) for p in both), '6.2f'):>6} "
+        f"{fmt(geomean(ratio(p['pyo3'], p['c']) for p in both), '6.2f'):>6} "
+        f"{fmt(geomean(ratio(p['pyroxide'], p['pyo3']) for p in both), '8.2f'):>8}"
+    )
+    return lines
+
+
 def geomean(values):
-    values = [v for v in values if v is not None]
+    values = [v for v in values if v is not None and v > 0]
     if not values:
         return None
     return math.exp(sum(math.log(v) for v in values) / len(values))
@@ -327,6 +387,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="short measurements, 2 repeats")
     ap.add_argument("--repeat", type=int, help="repeats per operation (default 7, quick 2)")
+    ap.add_argument("--callgrind", action="store_true", help="also count instructions per call")
     ap.add_argument("--json", help="write the results as JSON here")
     ap.add_argument("--markdown", help="write the table as Markdown here")
     ap.add_argument("--builds", help="a JSON list of build rows from xtask to include")
@@ -357,8 +418,16 @@ def main():
         with open(opts.builds) as f:
             builds = json.load(f)
 
+    counts = None
+    if opts.callgrind:
+        print("counting instructions with callgrind", file=sys.stderr)
+        counts = count_instructions(modules, 200 if opts.quick else 2000)
+
     print(f"\n{python}: {note}")
     print("\n".join(table_lines(rows, summary)))
+    if counts:
+        print()
+        print("\n".join(instruction_lines(counts)))
     if builds:
         print()
         print("\n".join(build_lines(builds)))
@@ -366,11 +435,13 @@ def main():
     if opts.json:
         with open(opts.json, "w") as f:
             json.dump({"meta": meta, "rows": rows, "summary": summary, "builds": builds,
-                       "samples_ns": samples}, f, indent=1)
+                       "instructions_per_call": counts, "samples_ns": samples}, f, indent=1)
         print(f"\nwrote {opts.json}", file=sys.stderr)
     if opts.markdown:
         with open(opts.markdown, "w") as f:
             f.write(markdown(rows, summary, builds, meta))
+            if counts:
+                f.write("\n```\n" + "\n".join(instruction_lines(counts)) + "\n```\n")
         print(f"wrote {opts.markdown}", file=sys.stderr)
 
 

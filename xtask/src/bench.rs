@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--python PATH] [--json OUT]`: builds the benchmark module three
+//! `cargo xtask bench [--quick] [--callgrind] [--python PATH] [--json OUT]`: builds the benchmark module three
 //! times (Pyroxide `bench/pyroxide`, PyO3 0.30.1 `bench/pyo3`, hand-written C `bench/c`), installs
 //! them into one venv under `target/bench/`, and runs `bench/run.py` there, which checks that
 //! they agree and prints the timing table; this adds the build rows (clean and incremental
@@ -8,7 +8,8 @@
 //! through the environment for both ([`PROFILE`]): fat LTO, one codegen unit. Each has its own
 //! target directory (`target/bench/<tag>-<module>`), so "clean" means that directory removed;
 //! the time reported is cargo's own `Finished … in` figure (no wheel or pip time). `--quick`
-//! skips the clean and incremental builds and times briefly (a smoke run; CI does not run it).
+//! skips the clean and incremental builds and times briefly (a smoke run; CI does not run it);
+//! `--callgrind` adds instructions per call counted with valgrind (slow: about 7 minutes).
 
 use crate::python::{discover, ensure_tooling, ensure_venv, python_cmd};
 use crate::util::{output, project_root, run, show, Result};
@@ -76,12 +77,14 @@ impl BuildRow {
 /// `cargo xtask bench`.
 pub fn run_cli(args: &[String]) -> Result {
     let mut quick = false;
+    let mut callgrind = false;
     let mut python: Option<PathBuf> = None;
     let mut json: Option<PathBuf> = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--quick" => quick = true,
+            "--callgrind" => callgrind = true,
             "--python" => python = Some(args.next().ok_or("--python needs a path")?.into()),
             "--json" => json = Some(args.next().ok_or("--json needs a path")?.into()),
             other => return Err(format!("unknown argument `{other}`")),
@@ -159,6 +162,9 @@ pub fn run_cli(args: &[String]) -> Result {
         .env("PYTHONDONTWRITEBYTECODE", "1");
     if quick {
         cmd.arg("--quick");
+    }
+    if callgrind {
+        cmd.arg("--callgrind");
     }
     run(&mut cmd)?;
     if let Some(json) = json {

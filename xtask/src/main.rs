@@ -3,7 +3,7 @@
 //! - `bindgen [--check] [--only FILE,…]`: regenerate the checked-in FFI bindings (or verify them);
 //! - `test`: set up what the tests need, then fmt, clippy, bindgen --check, Rust tests, pytest;
 //! - `demo`: build the example extension module, import and call it, run the embedding example;
-//! - `bench [--quick] [--python PATH] [--json OUT]`: Pyroxide against PyO3 and hand-written C.
+//! - `bench [--quick] [--callgrind] [--python PATH] [--json OUT]`: Pyroxide against PyO3 and hand-written C.
 
 mod abi3;
 mod bench;
@@ -36,7 +36,7 @@ fn main() {
             }
         }),
         _ => {
-            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants | bench [--quick] [--python PATH] [--json OUT]>");
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants | bench [--quick] [--callgrind] [--python PATH] [--json OUT]>");
             Err(format!("unknown command `{cmd}`"))
         }
     };
