@@ -2,9 +2,11 @@
 //!
 //! - `bindgen [--check] [--only FILE,…]`: regenerate the checked-in FFI bindings (or verify them);
 //! - `test`: set up what the tests need, then fmt, clippy, bindgen --check, Rust tests, pytest;
-//! - `demo`: build the example extension module, import and call it, run the embedding example.
+//! - `demo`: build the example extension module, import and call it, run the embedding example;
+//! - `bench [--quick] [--callgrind] [--python PATH] [--json OUT]`: Pyroxide against PyO3 and hand-written C.
 
 mod abi3;
+mod bench;
 mod bindgen;
 mod demo;
 mod embed;
@@ -24,6 +26,7 @@ fn main() {
         "test" => test::run(rest),
         "demo" => demo::run_demo(),
         "ext" => python::run_cli(rest),
+        "bench" => bench::run_cli(rest),
         "variants" => variants::run_all().and_then(|c| {
             println!("{} passed, {} failed", c.passed, c.failed);
             if c.failed == 0 {
@@ -33,7 +36,7 @@ fn main() {
             }
         }),
         _ => {
-            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants>");
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants | bench [--quick] [--callgrind] [--python PATH] [--json OUT]>");
             Err(format!("unknown command `{cmd}`"))
         }
     };
