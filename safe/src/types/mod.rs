@@ -40,7 +40,7 @@ mod tuple;
 mod typeobject;
 mod weakref;
 
-pub use any::{PyAny, PyAnyMethods, PyCallArgs};
+pub use any::{CompareOp, PyAny, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};
@@ -78,7 +78,7 @@ pub use set::{BoundSetIterator, PySet, PySetMethods};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
 pub use traceback::PyTraceback;
-pub use tuple::{BoundTupleIterator, PyTuple, PyTupleMethods};
+pub use tuple::{BorrowedTupleIterator, BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
 pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
 
