@@ -7,7 +7,8 @@ pub use crate::marker::Python;
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods,
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods,
-    PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
+    PySetMethods, PySliceMethods, PyStringMethods, PyTracebackMethods, PyTupleMethods,
+    PyTypeMethods,
 };
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 

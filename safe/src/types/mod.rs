@@ -77,7 +77,7 @@ pub use sequence::{PySequence, PySequenceMethods};
 pub use set::{BoundSetIterator, PySet, PySetMethods};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
-pub use traceback::PyTraceback;
+pub use traceback::{PyTraceback, PyTracebackMethods};
 pub use tuple::{BorrowedTupleIterator, BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
 pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};

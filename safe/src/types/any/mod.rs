@@ -106,3 +106,15 @@ impl<T> std::fmt::Debug for Bound<'_, T> {
         }
     }
 }
+
+impl<T> std::fmt::Display for crate::instance::Borrowed<'_, '_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl<T> std::fmt::Debug for crate::instance::Borrowed<'_, '_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
