@@ -223,7 +223,7 @@ fn tuple_methods() {
         let items: Vec<_> = tuple.iter_borrowed().collect();
         assert_eq!(items.len(), 2);
         assert_eq!(obj.get_refcnt(), before);
-        assert_eq!(tuple.iter_borrowed().rev().next().unwrap().extract::<i32>().unwrap(), 5);
+        assert_eq!(tuple.iter_borrowed().next_back().unwrap().extract::<i32>().unwrap(), 5);
         #[cfg(not(Py_LIMITED_API))]
         {
             let slice = tuple.as_slice();
