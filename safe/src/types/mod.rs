@@ -31,6 +31,7 @@ mod pyfunction;
 #[cfg(not(any(PyPy, GraalPy)))]
 mod pysuper;
 mod range;
+mod scalar_eq;
 mod sequence;
 mod set;
 mod slice;
@@ -56,7 +57,7 @@ pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};
 #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
 pub use frame::{PyFrame, PyFrameMethods};
-pub use frozenset::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetMethods};
+pub use frozenset::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetBuilder, PyFrozenSetMethods};
 pub use function::PyCFunction;
 pub use int::PyInt;
 pub use iterator::PyIterator;
