@@ -14,15 +14,25 @@ use pyo3::types::{
 fn scalars_compare_with_rust_values() {
     Python::attach(|py| {
         let t = PyBool::new(py, true);
-        assert!(t == true && true == t && t != false);
-        assert!(*t == true && false == *PyBool::new(py, false));
+        assert!(t == true);
+        assert!(true == t);
+        assert!(t != false);
+        assert!(*t == true);
+        assert!(false == *PyBool::new(py, false));
         let f = PyFloat::new(py, 1.5);
-        assert!(f == 1.5 && 1.5 == f && f != 2.0 && f == 1.5f32);
+        assert!(f == 1.5);
+        assert!(1.5 == f);
+        assert!(f != 2.0);
+        assert!(f == 1.5f32);
         let big = PyInt::new(py, u64::MAX);
-        assert!(big == u64::MAX && u64::MAX == big);
-        assert!(big != -1i64 && big != 0u8, "out-of-range values compare unequal");
+        assert!(big == u64::MAX);
+        assert!(u64::MAX == big);
+        assert!(big != -1i64, "out-of-range values compare unequal");
+        assert!(big != 0u8);
         let neg = PyInt::new(py, -3);
-        assert!(neg == -3i32 && neg != 3u32 && -3isize == neg);
+        assert!(neg == -3i32);
+        assert!(neg != 3u32);
+        assert!(-3isize == neg);
         assert!(neg.as_borrowed() == -3i8);
     });
 }
