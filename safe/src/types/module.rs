@@ -73,6 +73,9 @@ pub trait PyModuleMethods<'py> {
     fn add_wrapped<T>(&self, wrapper: &impl Fn(Python<'py>) -> T) -> PyResult<()>
     where
         T: crate::impl_::argument::IntoPyReturn<'py>;
+    /// Declares whether the module needs the GIL (`PyUnstable_Module_SetGIL` on free-threaded
+    /// builds, where importing a module that uses it re-enables the GIL); a no-op elsewhere.
+    fn gil_used(&self, gil_used: bool) -> PyResult<()>;
 }
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
@@ -130,5 +133,9 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         let object = wrapper(self.py()).into_py_return(self.py())?;
         let name = object.getattr("__name__")?.cast_into::<PyString>()?;
         self.add(name, object)
+    }
+
+    fn gil_used(&self, gil_used: bool) -> PyResult<()> {
+        api::module_set_gil_used(self, gil_used)
     }
 }

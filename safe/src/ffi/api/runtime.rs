@@ -126,3 +126,20 @@ where
     init(buffer)?;
     Ok(super::cast_bound(bytes))
 }
+
+/// `PyUnstable_Module_SetGIL(module, gil_used ? Py_MOD_GIL_USED : Py_MOD_GIL_NOT_USED)` (the
+/// header's constants are `(void *)0` and `(void *)1`).
+#[cfg(all(Py_GIL_DISABLED, not(Py_LIMITED_API)))]
+pub(crate) fn module_set_gil_used(module: &Bound<'_, PyAny>, gil_used: bool) -> PyResult<()> {
+    let slot = usize::from(!gil_used) as *mut std::ffi::c_void;
+    // SAFETY: attached; `module` is a live module object; -1 with an exception set.
+    int_result(module.py(), unsafe { ffi::PyUnstable_Module_SetGIL(module.as_ptr(), slot) })
+        .map(drop)
+}
+
+/// Builds with a GIL always use it: nothing to declare.
+#[cfg(not(all(Py_GIL_DISABLED, not(Py_LIMITED_API))))]
+pub(crate) fn module_set_gil_used(module: &Bound<'_, PyAny>, gil_used: bool) -> PyResult<()> {
+    let _ = (module, gil_used);
+    Ok(())
+}
