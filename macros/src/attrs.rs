@@ -7,10 +7,12 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitStr, Token};
 
-/// One `key` or `key = value` entry.
+/// One `key`, `key = value` or `key(args)` entry.
 pub struct Opt {
     pub key: Ident,
     pub value: Option<TokenStream>,
+    /// The tokens inside `key(...)`.
+    pub args: Option<TokenStream>,
 }
 
 impl Opt {
@@ -49,7 +51,7 @@ impl Opt {
 
     /// For flags: an error if a value was given.
     pub fn flag(&self, errors: &mut Errors) -> bool {
-        if let Some(v) = &self.value {
+        if let Some(v) = self.value.as_ref().or(self.args.as_ref()) {
             errors.error_at(v, format!("`{}` takes no value", self.key));
         }
         true
@@ -67,6 +69,12 @@ pub fn parse_opts(tokens: TokenStream) -> syn::Result<Vec<Opt>> {
             } else {
                 input.call(syn::ext::IdentExt::parse_any)?
             };
+            let mut args = None;
+            if input.peek(syn::token::Paren) {
+                let content;
+                syn::parenthesized!(content in input);
+                args = Some(content.parse::<TokenStream>()?);
+            }
             let value = if input.peek(Token![=]) {
                 let _: Token![=] = input.parse()?;
                 let mut value = TokenStream::new();
@@ -81,7 +89,7 @@ pub fn parse_opts(tokens: TokenStream) -> syn::Result<Vec<Opt>> {
             } else {
                 None
             };
-            opts.push(Opt { key, value });
+            opts.push(Opt { key, value, args });
             if !input.is_empty() {
                 let _: Token![,] = input.parse()?;
             }

@@ -18,7 +18,7 @@ impl Errors {
 
     /// Records an error at `span` with a hint on how to fix it.
     pub fn error_hint(&mut self, span: Span, message: impl Display, hint: impl Display) {
-        self.errors.push(syn::Error::new(span, format!("{message}\n  = help: {hint}")));
+        self.errors.push(syn::Error::new(span, format!("{message}\nhelp: {hint}")));
     }
 
     /// Records an error spanning the tokens of `tokens`.

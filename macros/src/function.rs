@@ -122,6 +122,23 @@ impl VisitMut for EraseLifetimes {
     }
 }
 
+/// `ty` with every lifetime but `'static` replaced by `'_`, for use inside a wrapper.
+pub fn erase_lifetimes(ty: &mut Type) {
+    EraseLifetimes.visit_type_mut(ty);
+}
+
+/// Whether the tokens of `ty` contain the identifier `name`.
+fn mentions(ty: &Type, name: &str) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == name,
+            proc_macro2::TokenTree::Group(g) => walk(g.stream(), name),
+            _ => false,
+        })
+    }
+    walk(quote::ToTokens::to_token_stream(ty), name)
+}
+
 /// Whether `ty` is `Python<...>` (by its last path segment).
 fn is_python(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Python"))
@@ -200,6 +217,13 @@ impl FnSpec {
             let role = if is_python(&ty) {
                 Role::Py
             } else if options.pass_module && position == 0 {
+                if !mentions(&ty, "PyModule") {
+                    errors.error_hint(
+                        crate::diag_span(&pt.ty),
+                        "with `pass_module`, the first parameter receives the module",
+                        "declare it as `module: &Bound<'_, PyModule>`",
+                    );
+                }
                 Role::Module
             } else {
                 named.push(ident.clone());
@@ -213,6 +237,13 @@ impl FnSpec {
             }
             None => Signature::plain(named.clone()),
         };
+        if options.pass_module && sig.inputs.is_empty() {
+            errors.error_hint(
+                sig.ident.span(),
+                "with `pass_module`, the function must take the module as its first parameter",
+                "add `module: &Bound<'_, PyModule>` as the first parameter",
+            );
+        }
         resolve_roles(&mut params, &signature, options.signature.is_some(), errors);
         let py_name = options
             .name

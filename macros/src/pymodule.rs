@@ -71,8 +71,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             let doc = attrs::doc_string(&func.attrs);
             let ident = func.sig.ident.clone();
             let out = errors.finish().err().unwrap_or_else(|| {
-                let exec =
-                    quote!(::core::result::Result::map_err(#call, ::core::convert::Into::into));
+                let exec = quote!(#krate::impl_::pymodule::module_result(#call));
                 definition(&krate, &ident, &options, &doc, &func.vis, exec, true)
             });
             quote!(#func #out)
@@ -262,10 +261,14 @@ fn declarative_body(
                 adds.push(add(quote!(#ident)));
             }
             other => {
-                if let Some(attr) = item_attrs(other)
-                    .and_then(|a| a.iter().find(|a| a.path().is_ident("pymodule_export")))
-                {
-                    errors.error_hint(crate::diag_span(attr), "#[pymodule_export] applies to `use` and `const` items", "export functions, classes and modules with `#[pymodule_export] use path::item;`");
+                if let Some(attrs) = item_attrs(other) {
+                    if let Some(attr) = attrs::take_marker(attrs, "pymodule_export") {
+                        errors.error_hint(
+                            crate::diag_span(&attr),
+                            "#[pymodule_export] applies to `use` and `const` items",
+                            "export functions, classes and modules with `#[pymodule_export] use path::item;`",
+                        );
+                    }
                 }
             }
         }
@@ -279,14 +282,14 @@ fn declarative_body(
 }
 
 /// The attributes of an item, where it has them.
-fn item_attrs(item: &syn::Item) -> Option<&Vec<syn::Attribute>> {
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
     match item {
-        syn::Item::Static(i) => Some(&i.attrs),
-        syn::Item::Struct(i) => Some(&i.attrs),
-        syn::Item::Enum(i) => Some(&i.attrs),
-        syn::Item::Fn(i) => Some(&i.attrs),
-        syn::Item::Mod(i) => Some(&i.attrs),
-        syn::Item::Type(i) => Some(&i.attrs),
+        syn::Item::Static(i) => Some(&mut i.attrs),
+        syn::Item::Struct(i) => Some(&mut i.attrs),
+        syn::Item::Enum(i) => Some(&mut i.attrs),
+        syn::Item::Fn(i) => Some(&mut i.attrs),
+        syn::Item::Mod(i) => Some(&mut i.attrs),
+        syn::Item::Type(i) => Some(&mut i.attrs),
         _ => None,
     }
 }

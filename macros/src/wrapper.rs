@@ -67,6 +67,18 @@ impl FnSpec {
         display_name: &str,
         callee: TokenStream,
     ) -> TokenStream {
+        self.call_body_with(krate, display_name, callee, None)
+    }
+
+    /// As [`FnSpec::call_body`], with a first argument (a method's receiver) bound by `setup`
+    /// after the arguments are matched.
+    pub fn call_body_with(
+        &self,
+        krate: &TokenStream,
+        display_name: &str,
+        callee: TokenStream,
+        receiver: Option<(TokenStream, TokenStream)>,
+    ) -> TokenStream {
         let description = self.description(krate, display_name);
         let n = self.signature.params.len();
         let mut extractions = Vec::new();
@@ -127,6 +139,11 @@ impl FnSpec {
             Return::Unit => quote!(#krate::impl_::argument::ret_unit(py, result)),
             Return::Value => quote!(#krate::impl_::argument::ret(py, result)),
         };
+        let (setup, first) = match receiver {
+            Some((setup, arg)) => (setup, Some(arg)),
+            None => (TokenStream::new(), None),
+        };
+        let call_args = first.into_iter().chain(call_args.into_iter().map(|v| quote!(#v)));
         let extra_binding = if self.signature.varargs.is_some() || self.signature.kwargs.is_some() {
             quote!(let extra =)
         } else {
@@ -137,6 +154,7 @@ impl FnSpec {
             let mut out: [::core::option::Option<#krate::Borrowed<'a, 'py, #krate::PyAny>>; #n] =
                 [::core::option::Option::None; #n];
             #extra_binding #krate::impl_::extract::ArgSource::extract(args, &DESCRIPTION, &mut out)?;
+            #setup
             #(#extractions)*
             let result = #callee(#(#call_args),*);
             #convert

@@ -44,6 +44,9 @@ pub mod marshal;
 pub mod panic;
 pub mod prelude;
 pub mod pybacked;
+pub mod pycell;
+pub mod pyclass;
+pub mod pyclass_init;
 pub mod sync;
 pub mod type_object;
 pub mod types;
@@ -52,6 +55,7 @@ pub use crate::conversion::{FromPyObject, IntoPyObject};
 pub use crate::err::{CastError, CastIntoError, PyErr, PyErrArguments, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
+pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::PyAny;
 
@@ -59,7 +63,9 @@ pub use crate::types::PyAny;
 pub use crate::ffi::attach::with_embedded_python_interpreter;
 
 #[cfg(feature = "macros")]
-pub use pyroxide_macros::{pyfunction, pymodule};
+pub use pyroxide_macros::{
+    pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef,
+};
 
 #[doc(hidden)]
 pub use crate::instance::refpool::pending_count as __refpool_pending_count;
@@ -87,22 +93,20 @@ macro_rules! c_str {
 /// `PyResult<Bound<PyCFunction>>`. `wrap_pyfunction!(f)` is a closure taking either.
 #[macro_export]
 macro_rules! wrap_pyfunction {
-    ($function:path) => {
+    ($($function:ident)::+) => {
         &|py_or_module| {
-            use $function as wrapped_pyfunction;
             $crate::impl_::pyfunction::WrapPyFunctionArg::wrap_pyfunction(
                 py_or_module,
-                &wrapped_pyfunction::__PYROXIDE_DEF,
+                &$($function)::+::__PYROXIDE_DEF,
             )
         }
     };
-    ($function:path, $py_or_module:expr) => {{
-        use $function as wrapped_pyfunction;
+    ($($function:ident)::+, $py_or_module:expr) => {
         $crate::impl_::pyfunction::WrapPyFunctionArg::wrap_pyfunction(
             $py_or_module,
-            &wrapped_pyfunction::__PYROXIDE_DEF,
+            &$($function)::+::__PYROXIDE_DEF,
         )
-    }};
+    };
 }
 
 /// A closure making the module object of a `#[pymodule]` (for `PyModule::add_wrapped` or

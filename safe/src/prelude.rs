@@ -4,6 +4,7 @@ pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, BoundObject, Py, PyObject};
 pub use crate::marker::Python;
+pub use crate::pyclass::{PyClassInitializer, PyRef, PyRefMut};
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods,
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods,
@@ -13,4 +14,6 @@ pub use crate::types::{
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 
 #[cfg(feature = "macros")]
-pub use pyroxide_macros::{pyfunction, pymodule};
+pub use pyroxide_macros::{
+    pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef,
+};

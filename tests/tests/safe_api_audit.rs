@@ -9,9 +9,10 @@ use pyo3::exceptions::{
 };
 use pyo3::ffi::c_str;
 use pyo3::prelude::*;
+use pyo3::pyclass::CompareOp;
 use pyo3::types::{
-    CompareOp, IntoPyDict, PyBytes, PyDict, PyInt, PyList, PyMapping, PyModule, PyString,
-    PyTraceback, PyTuple, PyType,
+    IntoPyDict, PyBytes, PyDict, PyInt, PyList, PyMapping, PyModule, PyString, PyTraceback,
+    PyTuple, PyType,
 };
 use std::cmp::Ordering;
 

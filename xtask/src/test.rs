@@ -67,6 +67,11 @@ pub fn run(args: &[String]) -> Result {
         ]))
         .map(Some)
     });
+    step("compile-error (UI) tests of the macros", &mut || {
+        let mut cmd = cargo_cmd(&["test", "-p", "pyroxide-tests", "--test", "ui"]);
+        cmd.env("PYROXIDE_UI_TESTS", "1");
+        cargo_tests(cmd).map(Some)
+    });
     let interpreters = python::interpreters();
     for interp in &interpreters {
         let name = format!("embedding tests on {}", interp.id);

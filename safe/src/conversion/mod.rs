@@ -25,6 +25,13 @@ use crate::marker::Python;
 use crate::types::PyAny;
 
 /// Conversion of a Rust value into a Python object.
+#[cfg_attr(
+    pyroxide_diagnostics,
+    diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be converted to a Python object",
+        note = "implement `IntoPyObject` for it, e.g. with `#[derive(IntoPyObject)]`, or make it a `#[pyclass]`"
+    )
+)]
 pub trait IntoPyObject<'py>: Sized {
     /// The Python type of the result.
     type Target;
@@ -84,6 +91,13 @@ pub mod private {
 
 /// Extraction of a Rust value from a Python object. Failures name the expected and the actual
 /// type.
+#[cfg_attr(
+    pyroxide_diagnostics,
+    diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be extracted from a Python object",
+        note = "implement `FromPyObject` for it, e.g. with `#[derive(FromPyObject)]`"
+    )
+)]
 pub trait FromPyObject<'a, 'py>: Sized {
     /// The extraction's error.
     type Error: Into<PyErr>;

@@ -13,6 +13,14 @@ use crate::types::{PyAny, PyAnyMethods, PyDict, PyTuple};
 
 /// A type a `#[pyfunction]` parameter may have. Everything [`FromPyObject`] is one; so are
 /// references to `Bound`, which borrow the argument through a holder on the wrapper's stack.
+#[cfg_attr(
+    pyroxide_diagnostics,
+    diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be a parameter of a #[pyfunction] or #[pymethods] method",
+        label = "Python arguments cannot be converted to this type",
+        note = "implement `FromPyObject` for it (e.g. `#[derive(FromPyObject)]`), or take `&Bound<'_, PyAny>` and extract inside"
+    )
+)]
 pub trait FunctionArgument<'a, 'h, 'py>: Sized {
     /// Where a borrowing parameter keeps what it borrows from.
     type Holder: Default;
@@ -120,6 +128,14 @@ pub fn argument_error(py: Python<'_>, name: &str, err: PyErr) -> PyErr {
 
 /// What a `#[pyfunction]` may return: a value convertible to Python, or a `Result` of one with
 /// an error convertible to `PyErr`.
+#[cfg_attr(
+    pyroxide_diagnostics,
+    diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be returned to Python",
+        label = "this is not convertible to a Python object",
+        note = "return a type implementing `IntoPyObject` (e.g. `#[derive(IntoPyObject)]`), or `PyResult<T>` / `Result<T, E>` of one with `E: Into<PyErr>`"
+    )
+)]
 pub trait IntoPyReturn<'py> {
     /// Converts the result into the object returned to Python.
     fn into_py_return(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;

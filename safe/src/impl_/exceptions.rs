@@ -1,9 +1,9 @@
 //! Exception types declared by macros: the hidden [`ExceptionType`] trait that the output of
 //! [`create_exception!`](crate::create_exception) and [`import_exception!`](crate::import_exception)
-//! implements (safely), and the one `PyTypeInfo` impl that covers every such type.
+//! implements (safely); their `PyTypeInfo` comes through
+//! [`LazyTypeInfo`](super::type_object::LazyTypeInfo).
 
 use crate::err::{PyErr, PyErrArguments, PyResult};
-use crate::ffi;
 use crate::ffi::api;
 use crate::instance::Py;
 use crate::marker::Python;
@@ -24,25 +24,10 @@ pub trait ExceptionType: Sized {
     fn make_type(py: Python<'_>) -> PyResult<Py<PyType>>;
 }
 
-// SAFETY: the type object is a `Py<PyType>` (checked to be a type when it was made or
-// imported), kept alive by the `'static` cell for as long as the interpreter; instances are
-// exception objects, which Rust only sees as `PyAny` (the marker types have no fields of their
-// own).
-unsafe impl<T: ExceptionType> PyTypeInfo for T {
-    const NAME: &'static str = T::NAME;
-    const MODULE: Option<&'static str> = T::MODULE;
-
-    #[inline]
-    fn type_object_raw(py: Python<'_>) -> *mut ffi::PyTypeObject {
-        T::type_cell()
-            .get_or_init(py, || {
-                T::make_type(py).unwrap_or_else(|e| {
-                    panic!("failed to make the exception type {}: {e}", T::NAME)
-                })
-            })
-            .as_ptr()
-            .cast()
-    }
+impl<T: ExceptionType> super::type_object::LazyTypeInfo for T {
+    const NAME: &'static str = <T as ExceptionType>::NAME;
+    const MODULE: Option<&'static str> = <T as ExceptionType>::MODULE;
+    type Kind = super::type_object::ExceptionKind;
 }
 
 /// A new exception class named `qualified_name` (`"module.Name"`) deriving from `B`.

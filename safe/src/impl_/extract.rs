@@ -250,7 +250,7 @@ impl FunctionDescription {
     fn too_many_positional(&self, given: usize) -> PyErr {
         let max = self.positional;
         let min = self.params[..max].iter().filter(|p| p.required).count();
-        let s = if max == 1 { "" } else { "s" };
+        let s = if min == max && max == 1 { "" } else { "s" };
         let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
         let were = if given == 1 { "was" } else { "were" };
         PyTypeError::new_err(format!(

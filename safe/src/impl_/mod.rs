@@ -7,10 +7,13 @@ pub mod argument;
 pub(crate) mod closure;
 pub mod exceptions;
 pub mod extract;
+pub mod frompyobject;
+pub mod pyclass;
 pub mod pyfunction;
 pub mod pymodule;
 pub mod pyrun;
 pub mod trampoline;
+pub mod type_object;
 
 /// `CStr::from_bytes_with_nul` for the macros' NUL-terminated byte strings, at compile time.
 pub const fn cstr(bytes: &'static [u8]) -> &'static std::ffi::CStr {

@@ -260,3 +260,28 @@ pub fn add_to_module<T: AddToModule + ?Sized>(
 ) -> PyResult<()> {
     item.add_to_module(module)
 }
+
+/// What a function-form `#[pymodule]` returns: `PyResult<()>` (or `Result<(), E>` with `E`
+/// convertible to `PyErr`).
+#[cfg_attr(
+    pyroxide_diagnostics,
+    diagnostic::on_unimplemented(
+        message = "a #[pymodule] function must return `PyResult<()>`, not `{Self}`",
+        note = "write `fn m(m: &Bound<'_, PyModule>) -> PyResult<()>` and end it with `Ok(())`"
+    )
+)]
+pub trait ModuleResult {
+    /// The result as a `PyResult`.
+    fn into_module_result(self) -> PyResult<()>;
+}
+
+impl<E: Into<crate::PyErr>> ModuleResult for Result<(), E> {
+    fn into_module_result(self) -> PyResult<()> {
+        self.map_err(Into::into)
+    }
+}
+
+/// The result of a module initialiser (for macro output).
+pub fn module_result<R: ModuleResult>(result: R) -> PyResult<()> {
+    result.into_module_result()
+}

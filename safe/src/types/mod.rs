@@ -41,7 +41,10 @@ mod tuple;
 mod typeobject;
 mod weakref;
 
-pub use any::{CompareOp, PyAny, PyAnyMethods, PyCallArgs};
+pub use any::{PyAny, PyAnyMethods, PyCallArgs};
+// Public at `pyclass::CompareOp`, its PyO3 path.
+#[doc(hidden)]
+pub use any::CompareOp;
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytearray::{PyByteArray, PyByteArrayMethods};
 pub use bytes::{PyBytes, PyBytesMethods};

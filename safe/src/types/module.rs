@@ -73,6 +73,8 @@ pub trait PyModuleMethods<'py> {
     fn add_wrapped<T>(&self, wrapper: &impl Fn(Python<'py>) -> T) -> PyResult<()>
     where
         T: crate::impl_::argument::IntoPyReturn<'py>;
+    /// Adds the class `T` (a `#[pyclass]`) under its name.
+    fn add_class<T: crate::pyclass::PyClass>(&self) -> PyResult<()>;
     /// Declares whether the module needs the GIL (`PyUnstable_Module_SetGIL` on free-threaded
     /// builds, where importing a module that uses it re-enables the GIL); a no-op elsewhere.
     fn gil_used(&self, gil_used: bool) -> PyResult<()>;
@@ -133,6 +135,10 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         let object = wrapper(self.py()).into_py_return(self.py())?;
         let name = object.getattr("__name__")?.cast_into::<PyString>()?;
         self.add(name, object)
+    }
+
+    fn add_class<T: crate::pyclass::PyClass>(&self) -> PyResult<()> {
+        crate::impl_::pyclass::add_class::<T>(self)
     }
 
     fn gil_used(&self, gil_used: bool) -> PyResult<()> {

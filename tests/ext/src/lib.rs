@@ -4,11 +4,14 @@
 
 use pyo3::prelude::*;
 
+mod test_classes;
 mod test_functions;
 
 /// Pyroxide's macro test suite.
 #[pymodule]
 mod pyroxide_ext {
+    #[pymodule_export]
+    use super::test_classes::classes;
     #[pymodule_export]
     use super::test_functions::functions;
 }

@@ -5,6 +5,7 @@
 
 mod buffers;
 mod builtins;
+mod classes;
 mod code;
 mod containers;
 mod critical_section;
@@ -29,6 +30,7 @@ mod weakref;
 
 pub(crate) use buffers::*;
 pub(crate) use builtins::*;
+pub(crate) use classes::*;
 pub(crate) use code::*;
 pub(crate) use containers::*;
 pub(crate) use critical_section::*;

@@ -1,0 +1,306 @@
+//! `#[derive(FromPyObject)]`, `#[derive(IntoPyObject)]` and `#[derive(IntoPyObjectRef)]`:
+//! parse the item into [`Container`]s, then expand extraction (structs field by field; enums
+//! variant by variant, in order, with one combined error) or conversion (named fields to a dict,
+//! tuple structs to a tuple, transparent containers to their field).
+
+use crate::attrs;
+use crate::derive_model::{Container, ContainerOptions, Field, Shape, Source};
+use crate::diag::Errors;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The parsed item: one container for a struct, one per variant for an enum.
+struct Item {
+    ident: syn::Ident,
+    generics: syn::Generics,
+    is_enum: bool,
+    containers: Vec<Container>,
+    krate: TokenStream,
+}
+
+fn parse(input: TokenStream, what: &str, errors: &mut Errors) -> Option<Item> {
+    let mut input: syn::DeriveInput = errors.ok(syn::parse2(input))?;
+    let opts = attrs::take_pyo3_attrs(&mut input.attrs, errors);
+    let krate = crate::krate::crate_path(attrs::crate_opt(&opts, errors).as_ref());
+    let ident = input.ident.clone();
+    let mut containers = Vec::new();
+    let is_enum = matches!(input.data, syn::Data::Enum(_));
+    match &mut input.data {
+        syn::Data::Struct(s) => {
+            let options = ContainerOptions::parse(&opts, errors, false);
+            containers.extend(Container::new(
+                &ident,
+                ident.to_string(),
+                &mut s.fields,
+                &options,
+                errors,
+            ));
+        }
+        syn::Data::Enum(e) => {
+            let enum_options = ContainerOptions::parse(&opts, errors, false);
+            if e.variants.is_empty() {
+                errors.error(
+                    ident.span(),
+                    format!("cannot derive {what} for an enum without variants"),
+                );
+            }
+            for variant in &mut e.variants {
+                let vopts = attrs::take_pyo3_attrs(&mut variant.attrs, errors);
+                let mut options = ContainerOptions::parse(&vopts, errors, true);
+                options.rename_all = options.rename_all.or(enum_options.rename_all);
+                options.from_item_all |= enum_options.from_item_all;
+                if matches!(variant.fields, syn::Fields::Unit) {
+                    errors.error_hint(
+                        variant.ident.span(),
+                        format!("cannot derive {what} for the unit variant `{}`", variant.ident),
+                        "give the variant a field, or use a #[pyclass] enum",
+                    );
+                    continue;
+                }
+                let name = format!("{ident}::{}", variant.ident);
+                containers.extend(Container::new(
+                    &variant.ident,
+                    name,
+                    &mut variant.fields,
+                    &options,
+                    errors,
+                ));
+            }
+        }
+        syn::Data::Union(u) => {
+            errors.error(u.union_token.span, format!("cannot derive {what} for a union"))
+        }
+    }
+    Some(Item { ident, generics: input.generics, is_enum, containers, krate })
+}
+
+/// Expands `#[derive(FromPyObject)]`.
+pub fn from_py_object(input: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let item = parse(input, "FromPyObject", &mut errors);
+    if let Err(e) = errors.finish() {
+        return e;
+    }
+    let Some(item) = item else { return TokenStream::new() };
+    let k = &item.krate;
+    let ident = &item.ident;
+    let body = if item.is_enum {
+        let tries = item.containers.iter().map(|c| {
+            let variant = &c.ident;
+            let build = extract_container(k, c, quote!(#ident::#variant));
+            quote! {
+                match (|| -> #k::PyResult<Self> { ::core::result::Result::Ok(#build) })() {
+                    ::core::result::Result::Ok(value) => return ::core::result::Result::Ok(value),
+                    ::core::result::Result::Err(e) => errors.push(e),
+                }
+            }
+        });
+        let labels = item.containers.iter().map(|c| &c.annotation);
+        let variants = item.containers.iter().map(|c| c.ident.to_string());
+        let name = ident.to_string();
+        quote! {
+            let mut errors = ::std::vec::Vec::new();
+            #(#tries)*
+            ::core::result::Result::Err(#k::impl_::frompyobject::enum_error(
+                obj.py(), #name, &[#(#labels),*], &[#(#variants),*], errors))
+        }
+    } else {
+        let build = item.containers.first().map(|c| extract_container(k, c, quote!(#ident)));
+        quote!(::core::result::Result::Ok(#build))
+    };
+    let mut generics = item.generics.clone();
+    let type_params: Vec<syn::Ident> = generics.type_params().map(|t| t.ident.clone()).collect();
+    let where_clause = generics.make_where_clause();
+    for t in &type_params {
+        where_clause
+            .predicates
+            .push(syn::parse_quote!(#t: for<'__b> #k::FromPyObject<'__b, '__py>));
+    }
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
+    let params = &item.generics.params;
+    quote! {
+        impl<'__a, '__py, #params> #k::FromPyObject<'__a, '__py> for #ident #ty_generics #where_clause {
+            type Error = #k::PyErr;
+            fn extract(obj: #k::Borrowed<'__a, '__py, #k::PyAny>) -> #k::PyResult<Self> {
+                let obj: &#k::Bound<'__py, #k::PyAny> = &obj;
+                #body
+            }
+        }
+    }
+}
+
+/// The expression building `path { ... }` / `path(...)` from `obj`.
+fn extract_container(k: &TokenStream, c: &Container, path: TokenStream) -> TokenStream {
+    let name = &c.path_name;
+    let value_of = |f: &Field, value: TokenStream| -> TokenStream {
+        let label = &f.label;
+        let ty = &f.ty;
+        match &f.from_py_with {
+            Some(func) => quote! {
+                (#func)(&#value).map_err(|e| #k::impl_::frompyobject::field_error(obj.py(), #name, #label, e))?
+            },
+            None => quote!(#k::impl_::frompyobject::extract_field::<#ty>(&#value, #name, #label)?),
+        }
+    };
+    match &c.shape {
+        Shape::Transparent(f) => {
+            let value = value_of(f, quote!(obj.clone()));
+            match &f.member {
+                syn::Member::Named(m) => quote!(#path { #m: #value }),
+                syn::Member::Unnamed(_) => quote!(#path(#value)),
+            }
+        }
+        Shape::Tuple(fields) => {
+            let n = fields.len();
+            let items = fields.iter().enumerate().map(|(i, f)| {
+                let value = value_of(f, quote!(#k::impl_::frompyobject::tuple_item(&tuple, #i)?));
+                quote!(#value)
+            });
+            quote! {{
+                let tuple = #k::impl_::frompyobject::tuple_of_len(obj, #n)?;
+                #path(#(#items),*)
+            }}
+        }
+        Shape::Named(fields) => {
+            let inits = fields.iter().map(|f| {
+                let label = &f.label;
+                let has_default = f.default.is_some();
+                let lookup = match &f.source {
+                    Some(Source::Attr(attr)) => quote!(#k::impl_::frompyobject::get_attr(obj, #attr, #has_default, #name, #label)?),
+                    Some(Source::Item(key)) => quote!(#k::impl_::frompyobject::get_item(obj, #key, #has_default, #name, #label)?),
+                    None => quote!(::core::option::Option::None),
+                };
+                let default = match &f.default {
+                    Some(Some(e)) => quote!(#e),
+                    Some(None) => quote!(::core::default::Default::default()),
+                    None => quote!(::core::unreachable!("a required field is never missing")),
+                };
+                let value = value_of(f, quote!(value));
+                let member = &f.member;
+                quote! {
+                    #member: match #lookup {
+                        ::core::option::Option::Some(value) => #value,
+                        ::core::option::Option::None => #default,
+                    }
+                }
+            });
+            quote!(#path { #(#inits),* })
+        }
+    }
+}
+
+/// Expands `#[derive(IntoPyObject)]` (`by_ref = false`) or `#[derive(IntoPyObjectRef)]`.
+pub fn into_py_object(input: TokenStream, by_ref: bool) -> TokenStream {
+    let what = if by_ref { "IntoPyObjectRef" } else { "IntoPyObject" };
+    let mut errors = Errors::default();
+    let item = parse(input, what, &mut errors);
+    if let Err(e) = errors.finish() {
+        return e;
+    }
+    let Some(item) = item else { return TokenStream::new() };
+    let k = &item.krate;
+    let ident = &item.ident;
+    let arms = item.containers.iter().map(|c| {
+        let path = if item.is_enum {
+            let v = &c.ident;
+            quote!(#ident::#v)
+        } else {
+            quote!(#ident)
+        };
+        let (pattern, body) = convert_container(k, c, &path);
+        quote!(#pattern => { #body })
+    });
+    let mut generics = item.generics.clone();
+    let type_params: Vec<syn::Ident> = generics.type_params().map(|t| t.ident.clone()).collect();
+    let where_clause = generics.make_where_clause();
+    for t in &type_params {
+        let bound = if by_ref {
+            quote!(for<'__r> &'__r #t: #k::IntoPyObject<'__py>)
+        } else {
+            quote!(#t: #k::IntoPyObject<'__py>)
+        };
+        where_clause.predicates.push(syn::parse_quote!(#bound));
+    }
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
+    let params = &item.generics.params;
+    let (self_ty, lifetime) = if by_ref {
+        (quote!(&'__r #ident #ty_generics), quote!('__r,))
+    } else {
+        (quote!(#ident #ty_generics), quote!())
+    };
+    quote! {
+        impl<#lifetime '__py, #params> #k::IntoPyObject<'__py> for #self_ty #where_clause {
+            type Target = #k::PyAny;
+            type Output = #k::Bound<'__py, #k::PyAny>;
+            type Error = #k::PyErr;
+            fn into_pyobject(self, py: #k::Python<'__py>) -> #k::PyResult<Self::Output> {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+/// The match pattern binding the container's fields, and the conversion of the bindings.
+fn convert_container(
+    k: &TokenStream,
+    c: &Container,
+    path: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let fields: Vec<&Field> = match &c.shape {
+        Shape::Transparent(f) => vec![&**f],
+        Shape::Tuple(fs) | Shape::Named(fs) => fs.iter().collect(),
+    };
+    let binding = |i: usize| format_ident!("field{}", i);
+    let pattern_items = fields.iter().enumerate().map(|(i, f)| {
+        let b = binding(i);
+        match &f.member {
+            syn::Member::Named(m) => quote!(#m: #b),
+            syn::Member::Unnamed(_) => quote!(#b),
+        }
+    });
+    let named = fields.first().is_some_and(|f| matches!(f.member, syn::Member::Named(_)));
+    let pattern = if named {
+        quote!(#path { #(#pattern_items),* })
+    } else {
+        quote!(#path(#(#pattern_items),*))
+    };
+    let convert = |i: usize, f: &Field| {
+        let b = binding(i);
+        match &f.into_py_with {
+            Some(func) => quote!((#func)(#b, py)?),
+            None => quote!(#k::impl_::frompyobject::into_any(py, #b)?),
+        }
+    };
+    let body = match &c.shape {
+        Shape::Transparent(f) => {
+            let value = convert(0, f);
+            quote!(::core::result::Result::Ok(#value))
+        }
+        Shape::Tuple(fs) => {
+            let values = fs.iter().enumerate().map(|(i, f)| convert(i, f));
+            quote!(#k::impl_::frompyobject::new_tuple(py, [#(#values),*]))
+        }
+        Shape::Named(fs) => {
+            let sets = fs.iter().enumerate().map(|(i, f)| {
+                let key = match &f.source {
+                    Some(Source::Item(key)) => quote!(#key),
+                    Some(Source::Attr(name)) => quote!(#name),
+                    None => {
+                        let label = &f.label;
+                        quote!(#label)
+                    }
+                };
+                let value = convert(i, f);
+                quote!(#k::impl_::frompyobject::set_item(&dict, #key, #value)?;)
+            });
+            quote! {
+                let dict = #k::impl_::frompyobject::new_dict(py);
+                #(#sets)*
+                ::core::result::Result::Ok(#k::impl_::frompyobject::output(dict))
+            }
+        }
+    };
+    (pattern, body)
+}

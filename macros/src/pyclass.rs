@@ -1,0 +1,440 @@
+//! `#[pyclass]`: options and fields parsed and checked into a model, expanded to the class's
+//! `LazyTypeInfo`/`PyClassImpl`/`PyClass` impls, the intrinsic items (field getters and
+//! setters, the slots of `eq`, `ord`, `hash`, `str`, and of simple enums), and the entry that
+//! lets a declarative `#[pymodule]` add the class. Everything but the item goes in an anonymous
+//! `const _` block, so helper types never clash with the user's names.
+
+use crate::attrs::{self, Opt};
+use crate::diag::Errors;
+use crate::rename::RenameRule;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+
+/// The options of `#[pyclass]`.
+#[derive(Default)]
+struct ClassOptions {
+    name: Option<String>,
+    module: Option<String>,
+    subclass: bool,
+    extends: Option<syn::Path>,
+    frozen: bool,
+    dict: bool,
+    weakref: bool,
+    unsendable: bool,
+    get_all: bool,
+    set_all: bool,
+    rename_all: Option<RenameRule>,
+    eq: bool,
+    eq_int: bool,
+    ord: bool,
+    hash: bool,
+    /// `str` (Display) or `str = "format"`.
+    str: Option<Option<syn::LitStr>>,
+    sequence: bool,
+    mapping: bool,
+    from_py_object: bool,
+    immutable_type: bool,
+    text_signature: Option<String>,
+}
+
+fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
+    let mut o = ClassOptions::default();
+    for opt in opts {
+        let flag = |errors: &mut Errors| opt.flag(errors);
+        match opt.key.to_string().as_str() {
+            "name" => {
+                if let Some(v) = opt.value.as_ref().and_then(|v| syn::parse2::<syn::Ident>(v.clone()).ok()) {
+                    o.name = Some(crate::signature::unraw(&v));
+                } else {
+                    o.name = opt.lit_str(errors).map(|s| s.value());
+                }
+            }
+            "module" => o.module = opt.lit_str(errors).map(|s| s.value()),
+            "subclass" => o.subclass = flag(errors),
+            "extends" => o.extends = opt.parse::<syn::Path>(errors, "a class path, e.g. `extends = PyException`"),
+            "frozen" => o.frozen = flag(errors),
+            "dict" => o.dict = flag(errors),
+            "weakref" => o.weakref = flag(errors),
+            "unsendable" => o.unsendable = flag(errors),
+            "get_all" => o.get_all = flag(errors),
+            "set_all" => o.set_all = flag(errors),
+            "eq" => o.eq = flag(errors),
+            "eq_int" => o.eq_int = flag(errors),
+            "ord" => o.ord = flag(errors),
+            "hash" => o.hash = flag(errors),
+            "str" => o.str = Some(opt.value.as_ref().and_then(|_| opt.lit_str(errors))),
+            "sequence" => o.sequence = flag(errors),
+            "mapping" => o.mapping = flag(errors),
+            "from_py_object" => o.from_py_object = flag(errors),
+            "skip_from_py_object" => o.from_py_object = !flag(errors),
+            "immutable_type" => o.immutable_type = flag(errors),
+            // A free-list is an allocation cache; instances are correct without one.
+            "freelist" => {
+                let _ = opt.parse::<syn::Expr>(errors, "a size");
+            }
+            "text_signature" => o.text_signature = opt.lit_str(errors).map(|s| s.value()),
+            "rename_all" => {
+                if let Some(s) = opt.lit_str(errors) {
+                    o.rename_all = RenameRule::parse(&s.value());
+                    if o.rename_all.is_none() {
+                        errors.error(s.span(), format!("unknown case convention `{}`", s.value()));
+                    }
+                }
+            }
+            "generic" => errors.error_hint(opt.span(), "`generic` is not supported yet", "add a `#[classmethod] fn __class_getitem__` returning `types.GenericAlias`"),
+            "crate" => {}
+            _ => errors.error_hint(
+                opt.span(),
+                format!("unknown option `{}`", opt.key),
+                "#[pyclass] accepts name, module, subclass, extends, frozen, dict, weakref, unsendable, get_all, set_all, rename_all, eq, eq_int, ord, hash, str, freelist, sequence, mapping, from_py_object, immutable_type, text_signature, crate",
+            ),
+        }
+    }
+    o
+}
+
+/// A field exposed with `get`/`set`.
+struct FieldSpec {
+    member: syn::Member,
+    py_name: String,
+    ty: syn::Type,
+    get: bool,
+    set: bool,
+}
+
+/// Expands `#[pyclass(args)] item`.
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let mut opts: Vec<Opt> = errors.ok(attrs::parse_opts(args)).unwrap_or_default();
+    let mut item: syn::Item = match syn::parse2(item) {
+        Ok(i) => i,
+        Err(e) => return e.to_compile_error(),
+    };
+    let (attrs_mut, ident, generics) = match &mut item {
+        syn::Item::Struct(s) => (&mut s.attrs, s.ident.clone(), s.generics.clone()),
+        syn::Item::Enum(e) => (&mut e.attrs, e.ident.clone(), e.generics.clone()),
+        other => {
+            errors.error_at(&*other, "#[pyclass] applies to a struct or an enum");
+            return errors.finish().err().unwrap_or_default();
+        }
+    };
+    opts.extend(attrs::take_pyo3_attrs(attrs_mut, &mut errors));
+    let doc = attrs::doc_string(attrs_mut);
+    let krate = crate::krate::crate_path(attrs::crate_opt(&opts, &mut errors).as_ref());
+    let options = class_options(&opts, &mut errors);
+    if !generics.params.is_empty() {
+        errors.error_hint(
+            crate::diag_span(&generics),
+            "a #[pyclass] cannot have generic or lifetime parameters",
+            "Python needs one concrete type: declare a #[pyclass] per instantiation, holding owned data (`Py<T>` for Python objects)",
+        );
+    }
+    if options.hash && !(options.frozen && options.eq) {
+        errors.error_hint(
+            Span::call_site(),
+            "`hash` requires `frozen` and `eq`",
+            "a mutable object's hash could change while it is in a set or a dict",
+        );
+    }
+    if options.ord && !options.eq {
+        errors.error_hint(
+            Span::call_site(),
+            "`ord` requires `eq`",
+            "add `eq` (and derive `PartialEq`, `PartialOrd`)",
+        );
+    }
+    let mut fields = Vec::new();
+    let mut variants = Vec::new();
+    match &mut item {
+        syn::Item::Struct(s) => {
+            if options.eq_int {
+                errors.error(Span::call_site(), "`eq_int` applies to simple enums only");
+            }
+            for (i, field) in s.fields.iter_mut().enumerate() {
+                let fopts = attrs::take_pyo3_attrs(&mut field.attrs, &mut errors);
+                let (member, default_name) = match &field.ident {
+                    Some(id) => (syn::Member::Named(id.clone()), crate::signature::unraw(id)),
+                    None => (syn::Member::Unnamed(i.into()), i.to_string()),
+                };
+                let mut spec = FieldSpec {
+                    member,
+                    py_name: options
+                        .rename_all
+                        .map_or_else(|| default_name.clone(), |r| r.apply(&default_name)),
+                    ty: field.ty.clone(),
+                    get: options.get_all,
+                    set: options.set_all,
+                };
+                for opt in &fopts {
+                    match opt.key.to_string().as_str() {
+                        "get" => spec.get = opt.flag(&mut errors),
+                        "set" => spec.set = opt.flag(&mut errors),
+                        "name" => {
+                            if let Some(s) = opt.lit_str(&mut errors) {
+                                spec.py_name = s.value();
+                            }
+                        }
+                        _ => errors.error_hint(
+                            opt.span(),
+                            format!("unknown field option `{}`", opt.key),
+                            "fields accept `get`, `set`, `name = \"...\"`",
+                        ),
+                    }
+                }
+                if field.ident.is_none()
+                    && (spec.get || spec.set)
+                    && !fopts.iter().any(|o| o.key == "name")
+                {
+                    errors.error_hint(
+                        crate::diag_span(&field.ty),
+                        "a tuple struct field exposed with `get`/`set` needs a name",
+                        "add `#[pyo3(get, name = \"...\")]`",
+                    );
+                }
+                if spec.set && options.frozen {
+                    errors.error_hint(
+                        crate::diag_span(&field.ty),
+                        "a `frozen` class cannot have `set` fields",
+                        "remove `set`, or make the class mutable",
+                    );
+                }
+                if spec.get || spec.set {
+                    fields.push(spec);
+                }
+            }
+        }
+        syn::Item::Enum(e) => {
+            for variant in &mut e.variants {
+                let vopts = attrs::take_pyo3_attrs(&mut variant.attrs, &mut errors);
+                if !matches!(variant.fields, syn::Fields::Unit) {
+                    errors.error_hint(
+                        crate::diag_span(&variant.fields),
+                        "enums with fields (complex enums) are not supported yet",
+                        "use a simple enum, or a #[pyclass] struct per variant",
+                    );
+                }
+                let mut py_name = options.rename_all.map_or_else(
+                    || variant.ident.to_string(),
+                    |r| r.apply(&variant.ident.to_string()),
+                );
+                for opt in &vopts {
+                    if opt.key == "name" {
+                        if let Some(s) = opt.lit_str(&mut errors) {
+                            py_name = s.value();
+                        }
+                    } else {
+                        errors.error(opt.span(), format!("unknown variant option `{}`", opt.key));
+                    }
+                }
+                variants.push((variant.ident.clone(), py_name));
+            }
+            if variants.is_empty() {
+                errors.error(ident.span(), "a #[pyclass] enum needs at least one variant");
+            }
+        }
+        _ => {}
+    }
+    if let Err(e) = errors.finish() {
+        return quote!(#item #e);
+    }
+    let body = class_impls(&krate, &ident, &options, &doc, &fields, &variants);
+    quote! {
+        #item
+        const _: () = {
+            #body
+        };
+    }
+}
+
+fn class_impls(
+    k: &TokenStream,
+    ident: &syn::Ident,
+    o: &ClassOptions,
+    doc: &str,
+    fields: &[FieldSpec],
+    variants: &[(syn::Ident, String)],
+) -> TokenStream {
+    let py_name = o.name.clone().unwrap_or_else(|| crate::signature::unraw(ident));
+    let module = match &o.module {
+        Some(m) => quote!(::core::option::Option::Some(#m)),
+        None => quote!(::core::option::Option::None),
+    };
+    let full_doc = match &o.text_signature {
+        Some(sig) => format!("{py_name}{sig}\n--\n\n{doc}"),
+        None => doc.to_string(),
+    };
+    let doc_c = crate::cstr(k, &full_doc);
+    let base = o.extends.as_ref().map_or_else(|| quote!(#k::PyAny), |p| quote!(#p));
+    let checker = if o.unsendable {
+        quote!(#k::impl_::pyclass::ThreadCheckerImpl)
+    } else {
+        quote!(#k::impl_::pyclass::SendablePyClass<#ident>)
+    };
+    let dict = if o.dict { quote!(PyClassDictSlot) } else { quote!(PyClassDummySlot) };
+    let weakref = if o.weakref { quote!(PyClassWeakRefSlot) } else { quote!(PyClassDummySlot) };
+    let frozen = if o.frozen { quote!(True) } else { quote!(False) };
+    let (subclass, immutable, mapping, sequence) =
+        (o.subclass, o.immutable_type, o.mapping, o.sequence);
+    let mut helpers = Vec::new();
+    let mut methods = Vec::new();
+    let mut slots = Vec::new();
+    for f in fields {
+        field_accessors(k, ident, f, &mut helpers, &mut methods);
+    }
+    let eq = o.eq && (variants.is_empty() || !o.eq_int);
+    crate::pyclass_slots::option_slots(
+        k,
+        ident,
+        eq,
+        o.ord,
+        o.hash,
+        o.str.as_ref(),
+        &mut helpers,
+        &mut slots,
+    );
+    if !variants.is_empty() {
+        crate::pyclass_slots::enum_items(
+            k,
+            ident,
+            &py_name,
+            variants,
+            o.eq_int,
+            &mut helpers,
+            &mut methods,
+            &mut slots,
+        );
+    }
+    let from_py_object = o.from_py_object.then(|| {
+        quote! {
+            impl<'a, 'py> #k::FromPyObject<'a, 'py> for #ident {
+                type Error = #k::PyErr;
+                fn extract(obj: #k::Borrowed<'a, 'py, #k::PyAny>) -> #k::PyResult<Self> {
+                    #k::impl_::pyclass::extract_cloned(obj)
+                }
+            }
+        }
+    });
+    quote! {
+        #(#helpers)*
+        impl #k::impl_::type_object::LazyTypeInfo for #ident {
+            const NAME: &'static str = #py_name;
+            const MODULE: ::core::option::Option<&'static str> = #module;
+            type Kind = #k::impl_::type_object::ClassKind;
+        }
+        impl #k::impl_::pyclass::PyClassImpl for #ident {
+            const DOC: &'static ::core::ffi::CStr = #doc_c;
+            const IS_BASETYPE: bool = #subclass;
+            const IS_IMMUTABLE_TYPE: bool = #immutable;
+            const IS_MAPPING: bool = #mapping;
+            const IS_SEQUENCE: bool = #sequence;
+            type BaseType = #base;
+            type ThreadChecker = #checker;
+            type Dict = #k::impl_::pyclass::#dict;
+            type WeakRef = #k::impl_::pyclass::#weakref;
+            fn items_iter() -> #k::impl_::pyclass::PyClassItemsIter {
+                static INTRINSIC: #k::impl_::pyclass::PyClassItems = #k::impl_::pyclass::PyClassItems {
+                    methods: &[#(#methods),*],
+                    slots: &[#(#slots),*],
+                };
+                #[allow(unused_imports)]
+                use #k::impl_::pyclass::PyMethods as _;
+                let collector = #k::impl_::pyclass::PyClassImplCollector::<Self>::new();
+                #k::impl_::pyclass::PyClassItemsIter::new(&INTRINSIC, collector.py_methods())
+            }
+            fn lazy_type_object() -> &'static #k::impl_::pyclass::LazyTypeObject<Self> {
+                static TYPE_OBJECT: #k::impl_::pyclass::LazyTypeObject<#ident> =
+                    #k::impl_::pyclass::LazyTypeObject::new();
+                &TYPE_OBJECT
+            }
+        }
+        impl #k::pyclass::PyClass for #ident {
+            type Frozen = #k::pyclass::boolean_struct::#frozen;
+        }
+        impl #ident {
+            #[doc(hidden)]
+            pub const __PYROXIDE_DEF: #k::impl_::pyclass::AddClass<#ident> =
+                #k::impl_::pyclass::AddClass::new();
+        }
+        #from_py_object
+    }
+}
+
+/// The getter and setter of a `get`/`set` field.
+fn field_accessors(
+    k: &TokenStream,
+    ident: &syn::Ident,
+    f: &FieldSpec,
+    helpers: &mut Vec<TokenStream>,
+    methods: &mut Vec<TokenStream>,
+) {
+    let member = &f.member;
+    let tag = match member {
+        syn::Member::Named(i) => i.to_string(),
+        syn::Member::Unnamed(i) => i.index.to_string(),
+    };
+    let name_c = crate::cstr(k, &f.py_name);
+    if f.get {
+        let getter = format_ident!("__Get_{}", tag.trim_start_matches("r#"));
+        helpers.push(quote! {
+            #[allow(non_camel_case_types)]
+            struct #getter;
+            impl #k::impl_::pyclass::PyGetterImpl for #getter {
+                fn get<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
+                    let slf = #k::impl_::pyclass::borrow_self::<#ident>(::core::option::Option::Some(slf))?;
+                    #[allow(unused_imports)]
+                    use #k::impl_::pyclass::{GetByClone as _, GetByRef as _};
+                    (&&#k::impl_::pyclass::FieldGetter(&slf.#member)).get_field(py)
+                }
+            }
+        });
+        let empty = crate::cstr(k, "");
+        methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::Getter(#k::impl_::pyclass::PyGetterDef::new::<#getter>(#name_c, #empty))));
+    }
+    if f.set {
+        let setter = format_ident!("__Set_{}", tag.trim_start_matches("r#"));
+        let mut ty = f.ty.clone();
+        crate::function::erase_lifetimes(&mut ty);
+        helpers.push(quote! {
+            #[allow(non_camel_case_types)]
+            struct #setter;
+            impl #k::impl_::pyclass::PySetterImpl for #setter {
+                fn set<'py>(
+                    _py: #k::Python<'py>,
+                    slf: #k::Borrowed<'_, 'py, #k::PyAny>,
+                    value: ::core::option::Option<#k::Borrowed<'_, 'py, #k::PyAny>>,
+                ) -> #k::PyResult<()> {
+                    let value = value.ok_or_else(#k::impl_::pyclass::deletion_error)?;
+                    let mut holder = ::core::default::Default::default();
+                    let value = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(value), &mut holder, "value")?;
+                    let mut slf = #k::impl_::pyclass::borrow_self_mut::<#ident>(::core::option::Option::Some(slf))?;
+                    slf.#member = value;
+                    ::core::result::Result::Ok(())
+                }
+            }
+        });
+        let empty = crate::cstr(k, "");
+        methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::Setter(#k::impl_::pyclass::PySetterDef::new::<#setter>(#name_c, #empty))));
+    }
+}
+
+/// The `{name}` placeholders of a `str = "..."` format string (not `{{`, `{0}` or `{:?}`).
+pub fn format_names(format: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = format;
+    while let Some(start) = rest.find('{') {
+        if rest[start + 1..].starts_with('{') {
+            rest = &rest[start + 2..];
+            continue;
+        }
+        let Some(len) = rest[start + 1..].find('}') else { break };
+        let inner = &rest[start + 1..start + 1 + len];
+        let name = inner.split(':').next().unwrap_or("");
+        let is_ident = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if is_ident && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        rest = &rest[start + 1 + len + 1..];
+    }
+    names
+}

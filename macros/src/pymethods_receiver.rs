@@ -1,0 +1,117 @@
+//! The receiver of a `#[pymethods]` method: `&self`, `&mut self`, or a first parameter typed
+//! `PyRef<Self>`, `PyRefMut<Self>`, `&Bound<Self>`, `Bound<Self>` or `Py<Self>` (written with
+//! `self:` or as an ordinary parameter such as `slf`), and the code that obtains it from the
+//! instance the interpreter passes.
+
+use crate::diag::Errors;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{FnArg, Type};
+
+/// How the method receives the instance.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Shape {
+    Ref,
+    RefMut,
+    PyRef,
+    PyRefMut,
+    BoundRef,
+    Bound,
+    Py,
+}
+
+/// A method's receiver.
+pub struct Receiver {
+    pub shape: Shape,
+    pub span: Span,
+}
+
+/// The shape of a receiver type, if `ty` is one of the recognised forms over `Self` or the
+/// class.
+fn shape_of(ty: &Type, self_ty: &Type) -> Option<Shape> {
+    let class = quote!(#self_ty).to_string();
+    let names_self = |args: &syn::PathArguments| -> bool {
+        let syn::PathArguments::AngleBracketed(a) = args else { return false };
+        a.args.iter().any(|g| match g {
+            syn::GenericArgument::Type(t) => {
+                let s = quote!(#t).to_string();
+                s == "Self" || s == class
+            }
+            _ => false,
+        })
+    };
+    match ty {
+        Type::Reference(r) => {
+            let Type::Path(p) = &*r.elem else { return None };
+            let last = p.path.segments.last()?;
+            (last.ident == "Bound" && names_self(&last.arguments) && r.mutability.is_none())
+                .then_some(Shape::BoundRef)
+        }
+        Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            if !names_self(&last.arguments) {
+                return None;
+            }
+            match last.ident.to_string().as_str() {
+                "PyRef" => Some(Shape::PyRef),
+                "PyRefMut" => Some(Shape::PyRefMut),
+                "Bound" => Some(Shape::Bound),
+                "Py" => Some(Shape::Py),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+impl Receiver {
+    /// The receiver of `sig`, if it has one.
+    pub fn find(sig: &syn::Signature, self_ty: &Type, errors: &mut Errors) -> Option<Receiver> {
+        match sig.inputs.first()? {
+            FnArg::Receiver(r) => {
+                let span = crate::diag_span(r);
+                if r.colon_token.is_some() {
+                    return match shape_of(&r.ty, self_ty) {
+                        Some(shape) => Some(Receiver { shape, span }),
+                        None => {
+                            errors.error_hint(span, "unsupported receiver type", "use `&self`, `&mut self`, `self: PyRef<'_, Self>`, `self: PyRefMut<'_, Self>`, `self: &Bound<'_, Self>` or `self: Py<Self>`");
+                            None
+                        }
+                    };
+                }
+                if r.reference.is_none() {
+                    errors.error_hint(span, "a #[pymethods] method cannot take `self` by value", "the object stays owned by Python: take `&self`, or `self: Py<Self>` for a reference");
+                    return None;
+                }
+                let shape = if r.mutability.is_some() { Shape::RefMut } else { Shape::Ref };
+                Some(Receiver { shape, span })
+            }
+            FnArg::Typed(pt) => {
+                let shape = shape_of(&pt.ty, self_ty)?;
+                Some(Receiver { shape, span: crate::diag_span(&pt.ty) })
+            }
+        }
+    }
+
+    /// Statements binding `__slf` from `slf` (an `Option<Borrowed<PyAny>>`), and the argument
+    /// expression passing it to the method.
+    pub fn bind(
+        &self,
+        k: &TokenStream,
+        self_ty: &Type,
+        slf: TokenStream,
+    ) -> (TokenStream, TokenStream) {
+        let borrow = quote!(#k::impl_::pyclass::borrow_self::<#self_ty>(#slf)?);
+        let borrow_mut = quote!(#k::impl_::pyclass::borrow_self_mut::<#self_ty>(#slf)?);
+        let cast = quote!(#k::impl_::pyclass::cast_self::<#self_ty>(#slf)?);
+        match self.shape {
+            Shape::Ref => (quote!(let __slf = #borrow;), quote!(&__slf)),
+            Shape::RefMut => (quote!(let mut __slf = #borrow_mut;), quote!(&mut __slf)),
+            Shape::PyRef => (quote!(let __slf = #borrow;), quote!(__slf)),
+            Shape::PyRefMut => (quote!(let __slf = #borrow_mut;), quote!(__slf)),
+            Shape::BoundRef => (quote!(let __slf = #cast;), quote!(&*__slf)),
+            Shape::Bound => (quote!(let __slf = #cast.to_owned();), quote!(__slf)),
+            Shape::Py => (quote!(let __slf = #cast.to_owned().unbind();), quote!(__slf)),
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! What `#[derive(FromPyObject)]` and `#[derive(IntoPyObject)]` expand to: extracting a field
+//! by attribute, item or position with the field named in the error (`failed to extract field
+//! Foo.bar`, the original error as its cause), defaults for missing attributes and items, the
+//! combined error of an enum whose every variant failed, and building dicts and tuples.
+
+use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::{PyAttributeError, PyKeyError, PyTypeError};
+use crate::instance::{Bound, BoundObject};
+use crate::marker::Python;
+use crate::types::{
+    PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyTuple, PyTupleMethods, PyTypeMethods,
+};
+
+/// Wraps the error of field `field` of `container` (a struct, or `Enum::Variant`).
+#[cold]
+pub fn field_error(py: Python<'_>, container: &str, field: &str, cause: PyErr) -> PyErr {
+    let err = PyTypeError::new_err(format!("failed to extract field {container}.{field}"));
+    err.set_cause(py, Some(cause));
+    err
+}
+
+/// Extracts `T` from `value`, naming the field on failure.
+#[inline]
+pub fn extract_field<'py, T>(value: &Bound<'py, PyAny>, container: &str, field: &str) -> PyResult<T>
+where
+    T: for<'a> FromPyObject<'a, 'py>,
+{
+    value.extract::<T>().map_err(|e| field_error(value.py(), container, field, e.into()))
+}
+
+/// `obj.<attr>` (or `None` if it is missing and the field has a default), naming the field on
+/// failure.
+pub fn get_attr<'py>(
+    obj: &Bound<'py, PyAny>,
+    attr: &str,
+    has_default: bool,
+    container: &str,
+    field: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    match obj.getattr(PyString::new(obj.py(), attr)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if has_default && e.is_instance_of::<PyAttributeError>(obj.py()) => Ok(None),
+        Err(e) => Err(field_error(obj.py(), container, field, e)),
+    }
+}
+
+/// `obj[key]` (or `None` if it is missing and the field has a default), naming the field on
+/// failure.
+pub fn get_item<'py, K: IntoPyObject<'py>>(
+    obj: &Bound<'py, PyAny>,
+    key: K,
+    has_default: bool,
+    container: &str,
+    field: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    match obj.get_item(key) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if has_default && e.is_instance_of::<PyKeyError>(obj.py()) => Ok(None),
+        Err(e) => Err(field_error(obj.py(), container, field, e)),
+    }
+}
+
+/// The tuple a tuple struct is extracted from, checked to have `len` items.
+pub fn tuple_of_len<'py>(obj: &Bound<'py, PyAny>, len: usize) -> PyResult<Bound<'py, PyTuple>> {
+    let tuple = obj.cast::<PyTuple>().map_err(PyErr::from)?;
+    if tuple.len() != len {
+        return Err(PyTypeError::new_err(format!(
+            "expected tuple of length {len}, but got tuple of length {}",
+            tuple.len()
+        )));
+    }
+    Ok(tuple.clone())
+}
+
+/// Item `index` of a tuple checked by [`tuple_of_len`].
+pub fn tuple_item<'py>(tuple: &Bound<'py, PyTuple>, index: usize) -> PyResult<Bound<'py, PyAny>> {
+    tuple.get_item(index)
+}
+
+/// The error of an enum none of whose variants matched: a `TypeError` listing each variant's
+/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each).
+#[cold]
+pub fn enum_error(
+    py: Python<'_>,
+    name: &str,
+    labels: &[&str],
+    variants: &[&str],
+    errors: Vec<PyErr>,
+) -> PyErr {
+    let mut message = format!("failed to extract enum {name} ('{}')", labels.join(" | "));
+    for ((variant, label), err) in variants.iter().zip(labels).zip(&errors) {
+        let ty = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_default();
+        message.push_str(&format!("\n- variant {variant} ({label}): {ty}: {}", err.value(py)));
+    }
+    PyTypeError::new_err(message)
+}
+
+/// Converts a field for `#[derive(IntoPyObject)]`.
+#[inline]
+pub fn into_any<'py, T: IntoPyObject<'py>>(
+    py: Python<'py>,
+    value: T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.into_bound_py_any(py)
+}
+
+/// A new dict, for structs with named fields.
+#[inline]
+pub fn new_dict(py: Python<'_>) -> Bound<'_, PyDict> {
+    PyDict::new(py)
+}
+
+/// `dict[key] = value`.
+#[inline]
+pub fn set_item<'py, K: IntoPyObject<'py>, V: IntoPyObject<'py>>(
+    dict: &Bound<'py, PyDict>,
+    key: K,
+    value: V,
+) -> PyResult<()> {
+    dict.set_item(key, value)
+}
+
+/// A tuple of the converted fields.
+#[inline]
+pub fn new_tuple<'py, const N: usize>(
+    py: Python<'py>,
+    items: [Bound<'py, PyAny>; N],
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(PyTuple::new(py, items)?.into_any())
+}
+
+/// The result of a conversion as a `Bound<PyAny>`.
+#[inline]
+pub fn output<'py, O: BoundObject<'py, T>, T>(output: O) -> Bound<'py, PyAny> {
+    output.into_any().into_bound()
+}

@@ -1,0 +1,100 @@
+//! The `tp_traverse` entry point of classes with `__traverse__`. It is the one C entry point
+//! that does not go through the trampoline: the collector calls it in the middle of a
+//! collection, where no Python code may run and no reference may be released, so it neither
+//! drains the reference pool nor raises a `PanicException`. A panic is caught here, reported on
+//! stderr and the traversal answered with -1, since unwinding into the collector is undefined.
+
+use super::slots::PyTraverseImpl;
+use super::{PyClassBaseType, PyClassDict, PyClassImpl};
+use crate::ffi;
+use crate::pyclass::layout::{PyClassBaseLayout, PyClassObject};
+use crate::pyclass::PyVisit;
+use std::ffi::c_void;
+use std::os::raw::c_int;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// `traverseproc` entry point: visits the instance's (heap) type, the user's references (unless
+/// the value is mutably borrowed or belongs to another thread: then they cannot be read and
+/// are skipped, as the collector allows), the class's `__dict__`, and the native base's.
+///
+/// # Safety
+/// Called by the collector with a live instance of `F::Class` (or of a subclass).
+pub(crate) unsafe extern "C" fn tp_traverse<F: PyTraverseImpl>(
+    slf: *mut ffi::PyObject,
+    visit: ffi::visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    let layout = slf.cast::<PyClassObject<F::Class>>();
+    // SAFETY: `visit` and `arg` are the collector's for this call; the visitor stays local.
+    let visitor = unsafe { PyVisit::new(visit, arg) };
+    // SAFETY: heap types' instances own a reference to their type, which they must report.
+    let ret = unsafe { visitor.visit_raw(ffi::Py_TYPE(slf).cast()) };
+    if ret != 0 {
+        return ret;
+    }
+    // SAFETY: `slf` is a live, initialised instance.
+    let (flag, usable) =
+        unsafe { (PyClassObject::flag(layout), PyClassBaseLayout::threads_ok(layout)) };
+    if usable && flag.try_borrow().is_ok() {
+        // SAFETY: the shared borrow just taken excludes `&mut` access for the call.
+        let value = unsafe { &*PyClassObject::value(layout).get() };
+        // SAFETY: as above, a visitor for this traversal only.
+        let visitor = unsafe { PyVisit::new(visit, arg) };
+        let result = catch_unwind(AssertUnwindSafe(|| F::traverse(value, visitor)));
+        flag.release_borrow();
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return e.0,
+            Err(_) => {
+                eprintln!(
+                    "a panic in __traverse__ of {} was caught; the traversal is aborted",
+                    <F::Class as crate::impl_::type_object::LazyTypeInfo>::NAME
+                );
+                return -1;
+            }
+        }
+    }
+    if <<F::Class as PyClassImpl>::Dict as PyClassDict>::PRESENT {
+        // SAFETY: the class has a `__dict__` slot at this offset, NULL or a live dict.
+        let ret = unsafe {
+            let dict = slf.cast::<u8>().add(PyClassObject::<F::Class>::dict_offset());
+            visitor.visit_raw(*dict.cast::<*mut ffi::PyObject>())
+        };
+        if ret != 0 {
+            return ret;
+        }
+    }
+    // SAFETY: forwarded: the same object, seen by its native base.
+    unsafe { native_traverse::<F>(slf, visit, arg) }
+}
+
+/// Calls the `tp_traverse` of a native base other than `object` (exceptions report their
+/// `args`, `__traceback__`, …).
+///
+/// # Safety
+/// As for [`tp_traverse`].
+unsafe fn native_traverse<F: PyTraverseImpl>(
+    slf: *mut ffi::PyObject,
+    visit: ffi::visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    type Base<F> = <<F as PyTraverseImpl>::Class as PyClassImpl>::BaseType;
+    if <<Base<F> as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::NATIVE_IS_OBJECT {
+        return 0;
+    }
+    #[cfg(not(Py_LIMITED_API))]
+    // SAFETY: outside the limited API the type struct is readable; the native base type is a
+    // live static type whose traverse accepts instances of its subtypes.
+    unsafe {
+        let py = crate::Python::assume_attached();
+        let base =
+            <<Base<F> as PyClassBaseType>::BaseNativeType as crate::PyTypeInfo>::type_object_raw(
+                py,
+            );
+        if let Some(traverse) = (*base).tp_traverse {
+            return traverse(slf, visit, arg);
+        }
+    }
+    let _ = (slf, visit, arg);
+    0
+}

@@ -1,0 +1,241 @@
+//! Building a class's type object with `PyType_FromSpecWithBases` (available under the limited
+//! API too): the spec's name, size and flags from `PyClassImpl`, its slots from the class's item
+//! tables, `tp_dealloc`, and the `__dictoffset__`/`__weaklistoffset__` members. The spec and the
+//! arrays it points to are leaked: the type lives as long as the process, and some versions
+//! keep pointers into the spec.
+
+use super::layout::{tp_dealloc, PyClassDict, PyClassObject, PyClassWeakRef};
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::impl_::pyclass::{PyClassImpl, PyMethodDefType};
+use crate::impl_::trampoline::trampoline;
+use crate::instance::{Bound, Py};
+use crate::marker::Python;
+use crate::type_object::PyTypeInfo;
+use crate::types::{PyAnyMethods, PyTuple, PyType};
+use std::ffi::{c_void, CString};
+use std::os::raw::{c_int, c_uint};
+
+/// Makes class `T`'s type object.
+pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<PyType>> {
+    let mut slots: Vec<ffi::PyType_Slot> = Vec::new();
+    let mut methods: Vec<ffi::PyMethodDef> = Vec::new();
+    let mut getsets: Vec<ffi::PyGetSetDef> = Vec::new();
+    let mut has_new = false;
+    let mut has_traverse = false;
+    for items in T::items_iter() {
+        for slot in items.slots {
+            has_new |= slot.slot == ffi::Py_tp_new as c_int;
+            has_traverse |= slot.slot == ffi::Py_tp_traverse as c_int;
+            slots.push(ffi::PyType_Slot { slot: slot.slot, pfunc: slot.pfunc });
+        }
+        for item in items.methods {
+            add_method(item, &mut methods, &mut getsets);
+        }
+    }
+    let push = |slots: &mut Vec<ffi::PyType_Slot>, slot: u32, pfunc: *mut c_void| {
+        slots.push(ffi::PyType_Slot { slot: slot as c_int, pfunc });
+    };
+    push(&mut slots, ffi::Py_tp_dealloc, tp_dealloc::<T> as *mut c_void);
+    if !has_new {
+        push(&mut slots, ffi::Py_tp_new, no_constructor_defined as *mut c_void);
+    }
+    if !T::DOC.to_bytes().is_empty() {
+        push(&mut slots, ffi::Py_tp_doc, T::DOC.as_ptr() as *mut c_void);
+    }
+    if !methods.is_empty() {
+        methods.push(zeroed_method_def());
+        push(&mut slots, ffi::Py_tp_methods, leak(methods).cast());
+    }
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    if <T::Dict as PyClassDict>::PRESENT {
+        // `__dictoffset__` makes attribute storage work; `__dict__` itself needs a descriptor.
+        getsets.push(ffi::PyGetSetDef {
+            name: c"__dict__".as_ptr(),
+            get: Some(ffi::PyObject_GenericGetDict),
+            set: Some(ffi::PyObject_GenericSetDict),
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        });
+    }
+    if !getsets.is_empty() {
+        getsets.push(ffi::PyGetSetDef {
+            name: std::ptr::null(),
+            get: None,
+            set: None,
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        });
+        push(&mut slots, ffi::Py_tp_getset, leak(getsets).cast());
+    }
+    let members = offset_members::<T>();
+    if !members.is_empty() {
+        push(&mut slots, ffi::Py_tp_members, leak(members).cast());
+    }
+    slots.push(ffi::PyType_Slot { slot: 0, pfunc: std::ptr::null_mut() });
+
+    let mut flags = ffi::Py_TPFLAGS_DEFAULT;
+    if T::IS_BASETYPE {
+        flags |= ffi::Py_TPFLAGS_BASETYPE;
+    }
+    if has_traverse {
+        flags |= ffi::Py_TPFLAGS_HAVE_GC;
+    }
+    #[cfg(Py_3_10)]
+    if T::IS_IMMUTABLE_TYPE {
+        flags |= ffi::Py_TPFLAGS_IMMUTABLETYPE;
+    }
+    #[cfg(all(Py_3_10, not(Py_LIMITED_API)))]
+    {
+        if T::IS_MAPPING {
+            flags |= ffi::Py_TPFLAGS_MAPPING;
+        }
+        if T::IS_SEQUENCE {
+            flags |= ffi::Py_TPFLAGS_SEQUENCE;
+        }
+    }
+    let name = match T::MODULE {
+        Some(module) => format!("{module}.{}", T::NAME),
+        None => format!("builtins.{}", T::NAME),
+    };
+    let name = CString::new(name)
+        .map_err(|_| crate::exceptions::PyValueError::new_err("class name contains NUL"))?;
+    let basicsize = std::mem::size_of::<PyClassObject<T>>();
+    let spec = ffi::PyType_Spec {
+        name: CString::into_raw(name),
+        basicsize: c_int::try_from(basicsize)
+            .map_err(|_| crate::exceptions::PyOverflowError::new_err("class is too large"))?,
+        itemsize: 0,
+        flags: flags as c_uint,
+        slots: leak(slots),
+    };
+    let base = T::BaseType::type_object(py);
+    let bases = PyTuple::new(py, [base])?;
+    let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(spec));
+    crate::ffi::api::type_from_spec_with_bases(py, spec, &bases).map(Bound::unbind)
+}
+
+/// Adds one item to the method or getset array (a getter and a setter of the same name share
+/// one `PyGetSetDef`); class attributes are set later.
+fn add_method(
+    item: &'static PyMethodDefType,
+    methods: &mut Vec<ffi::PyMethodDef>,
+    getsets: &mut Vec<ffi::PyGetSetDef>,
+) {
+    let with_flag = |def: &'static crate::impl_::pyfunction::PyFunctionDef, flag: u32| {
+        let mut def = *def.raw();
+        def.ml_flags |= flag as c_int;
+        def
+    };
+    match item {
+        PyMethodDefType::Method(def) => methods.push(with_flag(def, 0)),
+        PyMethodDefType::ClassMethod(def) => methods.push(with_flag(def, ffi::METH_CLASS)),
+        PyMethodDefType::StaticMethod(def) => methods.push(with_flag(def, ffi::METH_STATIC)),
+        PyMethodDefType::ClassAttribute(_) => {}
+        PyMethodDefType::Getter(g) => {
+            let entry = getset_entry(getsets, g.name);
+            entry.get = g.get;
+            entry.doc = g.doc.as_ptr();
+        }
+        PyMethodDefType::Setter(s) => {
+            let entry = getset_entry(getsets, s.name);
+            entry.set = s.set;
+            if entry.doc.is_null() {
+                entry.doc = s.doc.as_ptr();
+            }
+        }
+    }
+}
+
+fn getset_entry<'v>(
+    getsets: &'v mut Vec<ffi::PyGetSetDef>,
+    name: &'static std::ffi::CStr,
+) -> &'v mut ffi::PyGetSetDef {
+    let pos = getsets.iter().position(|g| g.name == name.as_ptr());
+    let i = pos.unwrap_or_else(|| {
+        getsets.push(ffi::PyGetSetDef {
+            name: name.as_ptr(),
+            get: None,
+            set: None,
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        });
+        getsets.len() - 1
+    });
+    &mut getsets[i]
+}
+
+/// The `__dictoffset__`/`__weaklistoffset__` members (with the terminator), or none.
+fn offset_members<T: PyClassImpl>() -> Vec<ffi::PyMemberDef> {
+    let member = |name: &'static std::ffi::CStr, offset: usize| ffi::PyMemberDef {
+        name: name.as_ptr(),
+        type_: ffi::T_PYSSIZET as c_int,
+        offset: offset as ffi::Py_ssize_t,
+        flags: ffi::READONLY as c_int,
+        doc: std::ptr::null(),
+    };
+    let mut members = Vec::new();
+    if <T::Dict as PyClassDict>::PRESENT {
+        members.push(member(c"__dictoffset__", PyClassObject::<T>::dict_offset()));
+    }
+    if <T::WeakRef as PyClassWeakRef>::PRESENT {
+        members.push(member(c"__weaklistoffset__", PyClassObject::<T>::weakref_offset()));
+    }
+    if !members.is_empty() {
+        members.push(ffi::PyMemberDef {
+            name: std::ptr::null(),
+            type_: 0,
+            offset: 0,
+            flags: 0,
+            doc: std::ptr::null(),
+        });
+    }
+    members
+}
+
+fn zeroed_method_def() -> ffi::PyMethodDef {
+    ffi::PyMethodDef {
+        ml_name: std::ptr::null(),
+        ml_meth: None,
+        ml_flags: 0,
+        ml_doc: std::ptr::null(),
+    }
+}
+
+/// A `'static` pointer to the array's first element (the type keeps it for ever).
+fn leak<E>(v: Vec<E>) -> *mut E {
+    Box::leak(v.into_boxed_slice()).as_mut_ptr()
+}
+
+/// Sets the class attributes of `T` on its new type object.
+pub(crate) fn set_class_attributes<T: PyClassImpl>(ty: &Bound<'_, PyType>) -> PyResult<()> {
+    let py = ty.py();
+    for items in T::items_iter() {
+        for item in items.methods {
+            if let PyMethodDefType::ClassAttribute(attr) = item {
+                let value = (attr.make)(py)?;
+                crate::ffi::api::type_set_class_attribute(ty, attr.name, value.bind(py))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `tp_new` of classes without `#[new]`: instances can only be made from Rust.
+unsafe extern "C" fn no_constructor_defined(
+    subtype: *mut ffi::PyTypeObject,
+    _args: *mut ffi::PyObject,
+    _kwargs: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    // SAFETY: called by the interpreter, so attached.
+    unsafe {
+        trampoline(|py| {
+            // SAFETY: the interpreter passes a live type.
+            let ty = crate::ffi::ptr_ext::FfiPtrExt::assume_borrowed(subtype.cast(), py);
+            let name = ty.getattr("__name__").map(|n| n.to_string()).unwrap_or_default();
+            Err::<*mut ffi::PyObject, PyErr>(crate::exceptions::PyTypeError::new_err(format!(
+                "No constructor defined for {name}"
+            )))
+        })
+    }
+}

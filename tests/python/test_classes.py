@@ -1,0 +1,111 @@
+"""`#[pyclass]`/`#[pymethods]` from Python (tests/ext/src/test_classes.rs)."""
+
+import gc
+import sys
+
+import pytest
+
+ext = pytest.importorskip("pyroxide_ext")
+m = ext.classes
+
+
+def test_construction_and_members():
+    c = m.Counter(5, step=2)
+    assert (c.count, c.step) == (5, 2)
+    assert c.incr() == 7 and c.incr(by=3) == 10 and c.incr(None) == 12
+    assert c.pair() == (12, 2)
+    c.step = 4
+    assert c.incr() == 16
+    assert c.negative == -16
+    c.negative = 3
+    assert c.count == -3
+    with pytest.raises(AttributeError):
+        c.count = 1
+    with pytest.raises(TypeError):
+        c.step = "x"
+    assert m.Counter.parse(" 42 ") == 42
+    assert m.Counter.named() == "Counter" and c.named() == "Counter"
+    assert m.Counter.MAX == 2**63 - 1
+    assert repr(m.Counter()) == "Counter(count=0, step=1)"
+    assert len(m.Counter(3)) == 3
+    assert m.Counter(1) < m.Counter(2) and m.Counter(2) == m.Counter(2)
+    assert (m.Counter(1) == "x") is False
+
+
+def test_metadata():
+    assert m.Counter.__name__ == "Counter"
+    assert m.Counter.__module__ == "pyroxide_ext.classes"
+    assert m.Counter.__doc__ == "A counter."
+    # PyPy 7.3's method descriptors show neither the docstring nor the text signature of a
+    # method whose doc starts with `name(sig)\n--\n\n` (functions are fine).
+    if sys.implementation.name == "cpython":
+        assert m.Counter.incr.__doc__ == "Adds the step (or `by`) and returns the count."
+        assert m.Counter.incr.__text_signature__ == "($self, by=None)"
+    assert type(m.Counter.count).__name__ == "getset_descriptor"
+
+
+def test_argument_errors():
+    with pytest.raises(TypeError, match=r"Counter.__new__\(\) takes from 0 to 1 positional arguments but 2 were given"):
+        m.Counter(1, 2)
+    with pytest.raises(TypeError, match="argument 'start': 'str' object cannot be interpreted as an integer"):
+        m.Counter("a")
+    with pytest.raises(TypeError, match=r"Counter.incr\(\) got an unexpected keyword argument 'step'"):
+        m.Counter().incr(step=1)
+
+
+def test_exceptions_and_panics():
+    c = m.Counter()
+    with pytest.raises(m.CounterError, match="^bad$"):
+        c.fail("bad")
+    assert issubclass(m.CounterError, Exception)
+    with pytest.raises(m.CounterError, match="invalid digit"):
+        m.Counter.parse("x")
+    with pytest.raises(BaseException) as info:
+        c.panic()
+    assert type(info.value).__name__ == "PanicException"
+    assert c.incr() == 1
+
+
+def test_borrow_conflicts_raise():
+    c = m.Counter()
+    with pytest.raises(RuntimeError, match="Already borrowed"):
+        c.reenter(lambda: c.incr())
+    assert c.reenter(lambda: c.count) == 0
+
+
+def test_subclasses():
+    lc = m.LabeledCounter("x", 3)
+    assert lc.label == "x" and lc.count == 3 and lc.incr() == 4 and lc.describe() == "x=4"
+    assert isinstance(lc, m.Counter)
+
+    class Py(m.Counter):
+        def twice(self):
+            return self.incr() * 2
+
+    p = Py(1)
+    assert p.twice() == 4 and Py.named() == "Py"
+
+
+def test_iterator_value_type_and_enum():
+    assert list(m.Countdown(3)) == [3, 2, 1]
+    p = m.Point(1, 2)
+    assert (p.x, p.y) == (1, 2) and str(p) == "(1, 2)"
+    assert m.Point(1, 2) == m.Point(1, 2) and m.Point(1, 2) < m.Point(2, 0)
+    assert len({m.Point(1, 2), m.Point(1, 2), m.Point(0, 0)}) == 2
+    with pytest.raises(AttributeError):
+        p.x = 5
+    assert m.Color.Red == m.Color.Red and m.Color.Red != m.Color.Green
+    assert m.Color.Blue == 10 and int(m.Color.Green) == 1
+    assert repr(m.Color.Blue) == "Color.Blue"
+
+
+@pytest.mark.skipif(not hasattr(sys, "getrefcount"), reason="no reference counts")
+def test_no_leaks():
+    obj = object()
+    before = sys.getrefcount(obj)
+    c = m.Counter()
+    for _ in range(1000):
+        c.reenter(lambda: obj)
+        m.Counter(1) == m.Counter(2)
+    gc.collect()
+    assert sys.getrefcount(obj) == before

@@ -1,0 +1,196 @@
+//! `#[derive(FromPyObject)]`, `#[derive(IntoPyObject)]` and `#[derive(IntoPyObjectRef)]`
+//! through an embedded interpreter: every field source, defaults, renames, transparent and
+//! tuple containers, enums tried in order with their combined error.
+#![cfg(not(PyPy))]
+#![forbid(unsafe_code)]
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::ffi::CString;
+
+fn eval<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyAny> {
+    let code = CString::new(code).unwrap();
+    py.eval(&code, None, None).unwrap_or_else(|e| panic!("{code:?}: {e}"))
+}
+
+#[derive(Debug, PartialEq, FromPyObject)]
+struct ByAttribute {
+    real: f64,
+    #[pyo3(attribute("imag"))]
+    imaginary: f64,
+}
+
+#[derive(Debug, PartialEq, FromPyObject)]
+#[pyo3(from_item_all)]
+struct ByItem {
+    name: String,
+    #[pyo3(default)]
+    count: u32,
+    #[pyo3(item("weird key"), default = 7)]
+    other: i64,
+}
+
+#[derive(Debug, PartialEq, FromPyObject)]
+#[pyo3(rename_all = "camelCase")]
+struct Renamed {
+    #[pyo3(item)]
+    first_name: String,
+    #[pyo3(item, from_py_with = double)]
+    some_value: i64,
+}
+
+fn double(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
+    Ok(obj.extract::<i64>()? * 2)
+}
+
+#[derive(Debug, PartialEq, FromPyObject)]
+struct Newtype(String);
+
+#[derive(Debug, PartialEq, FromPyObject)]
+#[pyo3(transparent)]
+struct Wrapper {
+    inner: Vec<u8>,
+}
+
+#[derive(Debug, PartialEq, FromPyObject)]
+struct Pair(i32, String);
+
+#[derive(Debug, PartialEq, FromPyObject)]
+enum Shape {
+    #[pyo3(transparent, annotation = "int")]
+    Int(i64),
+    Point(i64, i64),
+    #[pyo3(annotation = "dict with 'radius'")]
+    Circle {
+        #[pyo3(item)]
+        radius: f64,
+    },
+}
+
+#[derive(Debug, PartialEq, FromPyObject)]
+struct Generic<T> {
+    #[pyo3(item)]
+    value: T,
+}
+
+#[test]
+fn structs_extract_from_every_source() {
+    Python::attach(|py| {
+        let c: ByAttribute = eval(py, "1.5+2j").extract().unwrap();
+        assert_eq!(c, ByAttribute { real: 1.5, imaginary: 2.0 });
+        let item: ByItem = eval(py, "{'name': 'x', 'weird key': 3}").extract().unwrap();
+        assert_eq!(item, ByItem { name: "x".into(), count: 0, other: 3 });
+        let item: ByItem = eval(py, "{'name': 'y', 'count': 2}").extract().unwrap();
+        assert_eq!(item, ByItem { name: "y".into(), count: 2, other: 7 });
+        let r: Renamed = eval(py, "{'firstName': 'Ada', 'someValue': 21}").extract().unwrap();
+        assert_eq!(r, Renamed { first_name: "Ada".into(), some_value: 42 });
+        assert_eq!(eval(py, "'abc'").extract::<Newtype>().unwrap(), Newtype("abc".into()));
+        assert_eq!(
+            eval(py, "b'ab'").extract::<Wrapper>().unwrap(),
+            Wrapper { inner: vec![97, 98] }
+        );
+        assert_eq!(eval(py, "(1, 'a')").extract::<Pair>().unwrap(), Pair(1, "a".into()));
+        assert_eq!(
+            eval(py, "{'value': [1]}").extract::<Generic<Vec<i32>>>().unwrap(),
+            Generic { value: vec![1] }
+        );
+    });
+}
+
+#[test]
+fn struct_errors_name_the_field() {
+    Python::attach(|py| {
+        let e = eval(py, "{'count': 1}").extract::<ByItem>().unwrap_err();
+        assert_eq!(e.value(py).to_string(), "failed to extract field ByItem.name");
+        assert!(e.cause(py).unwrap().is_instance_of::<pyo3::exceptions::PyKeyError>(py));
+        let e = eval(py, "{'name': 1}").extract::<ByItem>().unwrap_err();
+        assert_eq!(e.value(py).to_string(), "failed to extract field ByItem.name");
+        assert!(e.is_instance_of::<pyo3::exceptions::PyTypeError>(py));
+        let e = eval(py, "(1, 2, 3)").extract::<Pair>().unwrap_err();
+        assert_eq!(
+            e.value(py).to_string(),
+            "expected tuple of length 2, but got tuple of length 3"
+        );
+        let e = eval(py, "(1, 2)").extract::<Pair>().unwrap_err();
+        assert_eq!(e.value(py).to_string(), "failed to extract field Pair.1");
+        let e = eval(py, "'s'").extract::<ByAttribute>().unwrap_err();
+        assert_eq!(e.value(py).to_string(), "failed to extract field ByAttribute.real");
+        assert!(e.cause(py).unwrap().is_instance_of::<pyo3::exceptions::PyAttributeError>(py));
+    });
+}
+
+#[test]
+fn enums_try_variants_in_order() {
+    Python::attach(|py| {
+        assert_eq!(eval(py, "5").extract::<Shape>().unwrap(), Shape::Int(5));
+        assert_eq!(eval(py, "(1, 2)").extract::<Shape>().unwrap(), Shape::Point(1, 2));
+        assert_eq!(
+            eval(py, "{'radius': 2.5}").extract::<Shape>().unwrap(),
+            Shape::Circle { radius: 2.5 }
+        );
+        let e = eval(py, "'nope'").extract::<Shape>().unwrap_err();
+        let message = e.value(py).to_string();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyTypeError>(py));
+        assert!(
+            message
+                .starts_with("failed to extract enum Shape ('int | Point | dict with 'radius'')"),
+            "{message}"
+        );
+        assert!(
+            message
+                .contains("\n- variant Int (int): TypeError: failed to extract field Shape::Int.0"),
+            "{message}"
+        );
+        assert!(
+            message.contains(
+                "\n- variant Point (Point): TypeError: 'str' object is not an instance of 'tuple'"
+            ),
+            "{message}"
+        );
+        assert!(message.contains("\n- variant Circle (dict with 'radius'): TypeError: failed to extract field Shape::Circle.radius"), "{message}");
+    });
+}
+
+#[derive(IntoPyObject, IntoPyObjectRef, Clone)]
+struct Record {
+    id: u32,
+    #[pyo3(item("display name"))]
+    name: String,
+    tags: Vec<String>,
+}
+
+#[derive(IntoPyObject)]
+struct Coordinates(f64, f64);
+
+#[derive(IntoPyObject)]
+#[pyo3(transparent)]
+struct Id {
+    value: u64,
+}
+
+#[derive(IntoPyObject)]
+enum Value {
+    Number(i64),
+    Text { text: String },
+}
+
+#[test]
+fn into_py_object_builds_dicts_tuples_and_values() {
+    Python::attach(|py| {
+        let record = Record { id: 1, name: "r".into(), tags: vec!["a".into()] };
+        let by_ref = (&record).into_pyobject(py).unwrap();
+        let owned = record.clone().into_pyobject(py).unwrap();
+        for obj in [by_ref, owned] {
+            let dict = obj.cast_into::<PyDict>().unwrap();
+            assert_eq!(dict.get_item("id").unwrap().unwrap().extract::<u32>().unwrap(), 1);
+            assert_eq!(dict.get_item("display name").unwrap().unwrap().to_string(), "r");
+            assert_eq!(dict.get_item("tags").unwrap().unwrap().to_string(), "['a']");
+        }
+        let c = Coordinates(1.0, 2.5).into_pyobject(py).unwrap();
+        assert_eq!(c.to_string(), "(1.0, 2.5)");
+        assert_eq!(Id { value: 9 }.into_pyobject(py).unwrap().extract::<u64>().unwrap(), 9);
+        assert_eq!(Value::Number(3).into_pyobject(py).unwrap().to_string(), "3");
+        let t = Value::Text { text: "hi".into() }.into_pyobject(py).unwrap();
+        assert_eq!(t.to_string(), "{'text': 'hi'}");
+    });
+}

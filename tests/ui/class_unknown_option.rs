@@ -1,0 +1,7 @@
+//! Must not compile: class unknown option.
+use pyo3::prelude::*;
+
+#[pyclass(frozzen)]
+struct S;
+
+fn main() {}

@@ -1,0 +1,7 @@
+//! Must not compile: derive empty enum.
+use pyo3::prelude::*;
+
+#[derive(FromPyObject)]
+enum Never {}
+
+fn main() {}

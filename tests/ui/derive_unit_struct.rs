@@ -1,0 +1,7 @@
+//! Must not compile: derive unit struct.
+use pyo3::prelude::*;
+
+#[derive(FromPyObject)]
+struct Unit;
+
+fn main() {}
