@@ -26,9 +26,9 @@ pub(crate) fn is_attached() -> bool {
 }
 
 /// Whether the interpreter is initialized and this thread holds its thread state although the
-/// count says it is detached (Rust called from Python). Asks for the current thread state,
-/// which is NULL exactly while the thread is detached (`PyGILState_Check` is not used: it
-/// answers 1 for every thread once a sub-interpreter exists).
+/// count says it is detached (Rust called from Python). Asks for the current thread state
+/// (`PyGILState_Check` is not used: it answers 1 for every thread once a sub-interpreter
+/// exists).
 #[cold]
 #[cfg(not(Py_LIMITED_API))]
 fn attached_by_interpreter() -> bool {
@@ -36,12 +36,18 @@ fn attached_by_interpreter() -> bool {
         return false;
     }
     // SAFETY: reading the current thread state is allowed from any thread, attached or not,
-    // once the interpreter is initialized; NULL means detached.
+    // once the interpreter is initialized. From 3.12 it is per thread (NULL: detached); up to
+    // 3.11 it is the one thread state holding the GIL, so it must be this thread's own.
     unsafe {
         #[cfg(all(Py_3_13, not(PyPy)))]
         return !ffi::PyThreadState_GetUnchecked().is_null();
-        #[cfg(all(not(Py_3_13), not(PyPy)))]
+        #[cfg(all(Py_3_12, not(Py_3_13), not(PyPy)))]
         return !ffi::_PyThreadState_UncheckedGet().is_null();
+        #[cfg(all(not(Py_3_12), not(PyPy)))]
+        {
+            let current = ffi::_PyThreadState_UncheckedGet();
+            return !current.is_null() && current == ffi::PyGILState_GetThisThreadState();
+        }
         // PyPy has one interpreter, so its `PyGILState_Check` is exact.
         #[cfg(PyPy)]
         return ffi::PyGILState_Check() != 0;
