@@ -40,17 +40,18 @@ fn attached_by_interpreter() -> bool {
     // 3.11 it is the one thread state holding the GIL, so it must be this thread's own.
     unsafe {
         #[cfg(all(Py_3_13, not(PyPy)))]
-        return !ffi::PyThreadState_GetUnchecked().is_null();
+        let attached = !ffi::PyThreadState_GetUnchecked().is_null();
         #[cfg(all(Py_3_12, not(Py_3_13), not(PyPy)))]
-        return !ffi::_PyThreadState_UncheckedGet().is_null();
+        let attached = !ffi::_PyThreadState_UncheckedGet().is_null();
         #[cfg(all(not(Py_3_12), not(PyPy)))]
-        {
+        let attached = {
             let current = ffi::_PyThreadState_UncheckedGet();
-            return !current.is_null() && current == ffi::PyGILState_GetThisThreadState();
-        }
+            !current.is_null() && current == ffi::PyGILState_GetThisThreadState()
+        };
         // PyPy has one interpreter, so its `PyGILState_Check` is exact.
         #[cfg(PyPy)]
-        return ffi::PyGILState_Check() != 0;
+        let attached = ffi::PyGILState_Check() != 0;
+        attached
     }
 }
 
