@@ -12,6 +12,9 @@ mod gc;
 mod getset;
 mod outputs;
 mod slots;
+mod slots_attr;
+mod slots_basic;
+mod slots_ops;
 
 pub use crate::pyclass::layout::{
     BorrowFlag, PyClassBaseLayout, PyClassDict, PyClassDictSlot, PyClassDummySlot, PyClassObject,
@@ -24,6 +27,13 @@ pub use getset::{
 };
 pub use outputs::*;
 pub use slots::*;
+pub use slots_attr::{
+    GenericGetAttr, GetAttrFallback, NoGetAttr, NoSlot, PyDelSlotImpl, PySetSlotImpl,
+};
+pub use slots_basic::*;
+pub use slots_ops::{
+    inplace_output, NeFromEq, NotImplementedOp, PyRepeatImpl, PyTernaryImpl, RichCompareOps,
+};
 
 use super::pyfunction::PyFunctionDef;
 use super::type_object::{ClassKind, LazyTypeInfo};
