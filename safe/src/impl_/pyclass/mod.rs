@@ -23,7 +23,8 @@ pub use crate::pyclass::layout::{
 pub use crate::pyclass::PyNativeTypeInitializer;
 pub use crate::pyclass::PyObjectInit;
 pub use getset::{
-    deletion_error, PyClassAttributeDef, PyGetterDef, PyGetterImpl, PySetterDef, PySetterImpl,
+    deletion_error, NoDeleter, NoSetter, PyClassAttributeDef, PyDeleterImpl, PyGetterDef,
+    PyGetterImpl, PySetterDef, PySetterImpl,
 };
 pub use outputs::*;
 pub use slots::*;
