@@ -239,7 +239,7 @@ fn method(
         receiver: receiver.as_ref(),
         spec: &spec,
     };
-    let is_slot = kind == Kind::Method && crate::pymethods_slots::is_slot(&py_name);
+    let is_slot = kind == Kind::Method && crate::pymethods_ops::is_slot(&py_name);
     match kind {
         Kind::Method if is_slot => ctx.slot(&py_name, out, errors),
         Kind::Method | Kind::Static | Kind::Class => ctx.method(kind, &py_name, out),

@@ -1,7 +1,8 @@
-//! The pieces of slot expansion shared by every special method: the shape of a marker (which
-//! runtime trait it implements), how each argument reaches the method (extracted, extracted
-//! with `NotImplemented` on failure, or passed as is), and the assembly of slots made of
-//! several methods (`__add__` + `__radd__`, `__setitem__` + `__delitem__`, `__lt__` … `__ge__`,
+//! The tables of special methods implemented as slots (with their arities), and the pieces of
+//! slot expansion shared by every special method: the shape of a marker (which runtime trait
+//! it implements), how each argument reaches the method (extracted, extracted with
+//! `NotImplemented` on failure, or passed as is), and the assembly of slots made of several
+//! methods (`__add__` + `__radd__`, `__setitem__` + `__delitem__`, `__lt__` … `__ge__`,
 //! `__getattribute__` + `__getattr__`, `#[setter]` + `#[deleter]`).
 
 use crate::diag::Errors;
@@ -10,6 +11,109 @@ use crate::pymethods::Output;
 use crate::pymethods_expand::Ctx;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+
+/// The special methods implemented as type slots (others are ordinary methods).
+pub const SLOTS: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__iter__",
+    "__next__",
+    "__hash__",
+    "__richcmp__",
+    "__len__",
+    "__call__",
+    "__getitem__",
+    "__bool__",
+    "__contains__",
+    "__traverse__",
+    "__clear__",
+    "__int__",
+    "__index__",
+    "__float__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__invert__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__init__",
+    "__setitem__",
+    "__delitem__",
+    "__getattr__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__concat__",
+    "__inplace_concat__",
+    "__repeat__",
+    "__inplace_repeat__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__pow__",
+    "__rpow__",
+    "__ipow__",
+];
+
+/// Binary operators: the method, its reflected twin, the slot they share.
+pub const BINARY_OPS: &[(&str, &str, &str)] = &[
+    ("__add__", "__radd__", "nb_add"),
+    ("__sub__", "__rsub__", "nb_subtract"),
+    ("__mul__", "__rmul__", "nb_multiply"),
+    ("__matmul__", "__rmatmul__", "nb_matrix_multiply"),
+    ("__truediv__", "__rtruediv__", "nb_true_divide"),
+    ("__floordiv__", "__rfloordiv__", "nb_floor_divide"),
+    ("__mod__", "__rmod__", "nb_remainder"),
+    ("__divmod__", "__rdivmod__", "nb_divmod"),
+    ("__lshift__", "__rlshift__", "nb_lshift"),
+    ("__rshift__", "__rrshift__", "nb_rshift"),
+    ("__and__", "__rand__", "nb_and"),
+    ("__xor__", "__rxor__", "nb_xor"),
+    ("__or__", "__ror__", "nb_or"),
+];
+
+/// In-place operators and their slots (`__ipow__` is ternary, handled apart).
+pub const INPLACE_OPS: &[(&str, &str)] = &[
+    ("__iadd__", "nb_inplace_add"),
+    ("__isub__", "nb_inplace_subtract"),
+    ("__imul__", "nb_inplace_multiply"),
+    ("__imatmul__", "nb_inplace_matrix_multiply"),
+    ("__itruediv__", "nb_inplace_true_divide"),
+    ("__ifloordiv__", "nb_inplace_floor_divide"),
+    ("__imod__", "nb_inplace_remainder"),
+    ("__ilshift__", "nb_inplace_lshift"),
+    ("__irshift__", "nb_inplace_rshift"),
+    ("__iand__", "nb_inplace_and"),
+    ("__ixor__", "nb_inplace_xor"),
+    ("__ior__", "nb_inplace_or"),
+];
+
+/// Whether `name` is a special method implemented as a slot.
+pub fn is_slot(name: &str) -> bool {
+    SLOTS.contains(&name)
+        || BINARY_OPS.iter().any(|(f, r, _)| *f == name || *r == name)
+        || INPLACE_OPS.iter().any(|(n, _)| *n == name)
+}
+
+/// How many arguments besides `self` (and `py`) Python passes; `None` for any.
+pub fn arity(name: &str) -> Option<usize> {
+    Some(match name {
+        "__call__" | "__init__" => return None,
+        "__richcmp__" | "__setitem__" | "__setattr__" | "__set__" | "__get__" | "__pow__"
+        | "__rpow__" | "__ipow__" => 2,
+        "__repr__" | "__str__" | "__iter__" | "__next__" | "__hash__" | "__len__" | "__bool__"
+        | "__clear__" | "__int__" | "__index__" | "__float__" | "__neg__" | "__pos__"
+        | "__abs__" | "__invert__" | "__await__" | "__aiter__" | "__anext__" => 0,
+        _ => 1,
+    })
+}
 
 /// Which runtime trait a slot marker implements.
 #[derive(Clone, Copy)]
@@ -104,7 +208,7 @@ pub fn combine(k: &TokenStream, out: &mut Output, errors: &mut Errors) {
     };
     let or = |m: Option<syn::Ident>, default: TokenStream| m.map_or(default, |m| quote!(#m));
     let ni = quote!(#p::NotImplementedOp);
-    for (fwd, rev, slot) in crate::pymethods_slots::BINARY_OPS {
+    for (fwd, rev, slot) in BINARY_OPS {
         let (l, r) = (take(out, fwd), take(out, rev));
         if l.is_some() || r.is_some() {
             let (l, r, slot) = (or(l, ni.clone()), or(r, ni.clone()), format_ident!("{}", slot));
