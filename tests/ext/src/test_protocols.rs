@@ -31,7 +31,7 @@ impl Vec2 {
         Vec2 { x, y }
     }
     fn __repr__(&self) -> String {
-        format!("Vec2({}, {})", self.x, self.y)
+        format!("Vec2({:?}, {:?})", self.x, self.y)
     }
     fn __add__(&self, o: Vec2) -> Vec2 {
         Vec2 { x: self.x + o.x, y: self.y + o.y }
@@ -102,29 +102,29 @@ impl Registry {
     fn __len__(&self) -> usize {
         self.items.len()
     }
-    fn __getitem__(&self, py: Python<'_>, key: &str) -> PyResult<Py<PyAny>> {
+    fn __getitem__(&self, py: Python<'_>, key: String) -> PyResult<Py<PyAny>> {
         self.items
-            .get(key)
+            .get(&key)
             .map(|v| v.clone_ref(py))
-            .ok_or_else(|| PyKeyError::new_err(key.to_string()))
+            .ok_or_else(|| PyKeyError::new_err(key.clone()))
     }
     fn __setitem__(&mut self, key: String, value: Py<PyAny>) {
         self.items.insert(key, value);
     }
-    fn __delitem__(&mut self, key: &str) -> PyResult<()> {
-        self.items.remove(key).map(drop).ok_or_else(|| PyKeyError::new_err(key.to_string()))
+    fn __delitem__(&mut self, key: String) -> PyResult<()> {
+        self.items.remove(&key).map(drop).ok_or_else(|| PyKeyError::new_err(key))
     }
-    fn __contains__(&self, key: &str) -> bool {
-        self.items.contains_key(key)
+    fn __contains__(&self, key: String) -> bool {
+        self.items.contains_key(&key)
     }
-    fn __getattr__(&self, name: &str) -> PyResult<i64> {
-        self.attrs.get(name).copied().ok_or_else(|| PyAttributeError::new_err(name.to_string()))
+    fn __getattr__(&self, name: String) -> PyResult<i64> {
+        self.attrs.get(&name).copied().ok_or_else(|| PyAttributeError::new_err(name))
     }
     fn __setattr__(&mut self, name: String, value: i64) {
         self.attrs.insert(name, value);
     }
-    fn __delattr__(&mut self, name: &str) -> PyResult<()> {
-        self.attrs.remove(name).map(drop).ok_or_else(|| PyAttributeError::new_err(name.to_string()))
+    fn __delattr__(&mut self, name: String) -> PyResult<()> {
+        self.attrs.remove(&name).map(drop).ok_or_else(|| PyAttributeError::new_err(name))
     }
     fn keys(&self) -> Vec<String> {
         self.items.keys().cloned().collect()
