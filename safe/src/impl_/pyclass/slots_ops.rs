@@ -191,7 +191,5 @@ pub(super) unsafe extern "C" fn repeat<F: PyRepeatImpl>(
     count: ffi::Py_ssize_t,
 ) -> *mut ffi::PyObject {
     // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe {
-        trampoline(|py| F::call(py, slf.assume_borrowed(py), count as isize).map(Bound::into_ptr))
-    }
+    unsafe { trampoline(|py| F::call(py, slf.assume_borrowed(py), count).map(Bound::into_ptr)) }
 }
