@@ -15,6 +15,7 @@ mod pyclass_slots;
 mod pyfunction;
 mod pymethods;
 mod pymethods_expand;
+mod pymethods_ops;
 mod pymethods_receiver;
 mod pymethods_slots;
 mod pymodule;

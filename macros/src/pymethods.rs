@@ -20,27 +20,9 @@ pub enum Kind {
     Class,
     Getter,
     Setter,
+    Deleter,
     ClassAttr,
 }
-
-/// The special methods implemented as type slots (others are ordinary methods).
-const SLOTS: &[&str] = &[
-    "__repr__",
-    "__str__",
-    "__iter__",
-    "__next__",
-    "__hash__",
-    "__richcmp__",
-    "__len__",
-    "__call__",
-    "__getitem__",
-    "__bool__",
-    "__contains__",
-    "__traverse__",
-    "__clear__",
-    "__int__",
-    "__index__",
-];
 
 /// Expands `#[pymethods] impl T { ... }`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -119,10 +101,11 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             _ => {}
         }
     }
+    crate::pymethods_ops::combine(&krate, &mut out, &mut errors);
     if let Err(e) = errors.finish() {
         return quote!(#block #e);
     }
-    let Output { helpers, methods, slots } = out;
+    let Output { helpers, methods, slots, .. } = out;
     quote! {
         #block
         const _: () = {
@@ -146,6 +129,14 @@ pub struct Output {
     pub helpers: Vec<TokenStream>,
     pub methods: Vec<TokenStream>,
     pub slots: Vec<TokenStream>,
+    /// Slot methods that share a slot with others: Python name, marker, span.
+    pub fragments: Vec<(String, syn::Ident, proc_macro2::Span)>,
+    /// `#[setter]`s: Python name, marker, docstring.
+    pub setters: Vec<(String, syn::Ident, TokenStream)>,
+    /// `#[deleter]`s: Python name, marker.
+    pub deleters: Vec<(String, syn::Ident)>,
+    /// Where `__richcmp__` is defined, if it is.
+    pub has_richcmp: Option<proc_macro2::Span>,
 }
 
 /// Classifies and expands one `fn`; returns its Python name and kind.
@@ -165,6 +156,7 @@ fn method(
         ("classmethod", Kind::Class),
         ("getter", Kind::Getter),
         ("setter", Kind::Setter),
+        ("deleter", Kind::Deleter),
         ("classattr", Kind::ClassAttr),
     ] {
         if let Some(attr) = attrs::take_marker(&mut f.attrs, marker) {
@@ -182,15 +174,8 @@ fn method(
             kinds.push((kind, attr));
         }
     }
-    if let Some(attr) = attrs::take_marker(&mut f.attrs, "deleter") {
-        errors.error_hint(
-            crate::diag_span(&attr),
-            "#[deleter] is not supported yet",
-            "handle `del` in a #[setter] taking `Option<T>`",
-        );
-    }
     if kinds.len() > 1 {
-        errors.error_at(&kinds[1].1, "a method can have only one of #[new], #[staticmethod], #[classmethod], #[getter], #[setter], #[classattr]");
+        errors.error_at(&kinds[1].1, "a method can have only one of #[new], #[staticmethod], #[classmethod], #[getter], #[setter], #[deleter], #[classattr]");
     }
     let mut opts = attrs::take_pyo3_attrs(&mut f.attrs, errors);
     opts.retain(|o| o.key != "crate");
@@ -218,13 +203,14 @@ fn method(
             );
         }
     }
-    if matches!(kind, Kind::Getter | Kind::Setter) && receiver.is_none() {
+    if matches!(kind, Kind::Getter | Kind::Setter | Kind::Deleter) && receiver.is_none() {
         errors.error(f.sig.ident.span(), format!("a {} must take `self`", kind_name(kind)));
     }
     let py_name = options.name.as_ref().map(|(n, _)| n.clone()).or(getset_name).unwrap_or_else(
         || match kind {
             Kind::Getter => rust_name.strip_prefix("get_").unwrap_or(&rust_name).to_string(),
             Kind::Setter => rust_name.strip_prefix("set_").unwrap_or(&rust_name).to_string(),
+            Kind::Deleter => rust_name.strip_prefix("delete_").unwrap_or(&rust_name).to_string(),
             Kind::New => "__new__".to_string(),
             _ => rust_name.clone(),
         },
@@ -253,9 +239,9 @@ fn method(
         receiver: receiver.as_ref(),
         spec: &spec,
     };
-    let is_slot = kind == Kind::Method && SLOTS.contains(&rust_name.as_str());
+    let is_slot = kind == Kind::Method && crate::pymethods_ops::is_slot(&py_name);
     match kind {
-        Kind::Method if is_slot => ctx.slot(&rust_name, out, errors),
+        Kind::Method if is_slot => ctx.slot(&py_name, out, errors),
         Kind::Method | Kind::Static | Kind::Class => ctx.method(kind, &py_name, out),
         Kind::New => ctx.constructor(out),
         Kind::Getter => {
@@ -279,6 +265,16 @@ fn method(
             }
             ctx.setter(&py_name, out)
         }
+        Kind::Deleter => {
+            if spec.params.iter().any(|p| !matches!(p.role, Role::Py)) {
+                errors.error_hint(
+                    f.sig.ident.span(),
+                    "a #[deleter] takes no arguments besides `self` (and `py`)",
+                    "write `fn delete_x(&mut self)`",
+                );
+            }
+            ctx.deleter(&py_name, out)
+        }
         Kind::ClassAttr => {
             if spec.params.iter().any(|p| !matches!(p.role, Role::Py)) {
                 errors
@@ -298,6 +294,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Class => "#[classmethod]",
         Kind::Getter => "#[getter]",
         Kind::Setter => "#[setter]",
+        Kind::Deleter => "#[deleter]",
         Kind::ClassAttr => "#[classattr]",
     }
 }

@@ -218,9 +218,31 @@ impl Ctx<'_> {
                 }
             }
         });
-        let name_c = crate::cstr(k, py_name);
         let doc_c = crate::cstr(k, &self.spec.doc);
-        out.methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::Setter(#k::impl_::pyclass::PySetterDef::new::<#marker>(#name_c, #doc_c))));
+        out.setters.push((py_name.to_string(), marker, doc_c));
+    }
+
+    /// A `#[deleter]`.
+    pub fn deleter(&self, py_name: &str, out: &mut Output) {
+        let k = self.k;
+        let marker = self.marker("Deleter");
+        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(slf))) else {
+            return;
+        };
+        let (stmts, call) = self.direct_call_pub(&[], receiver);
+        out.helpers.push(quote! {
+            #[allow(non_camel_case_types)]
+            struct #marker;
+            impl #k::impl_::pyclass::PyDeleterImpl for #marker {
+                #[allow(unused_variables, unused_mut)]
+                fn delete<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<()> {
+                    #stmts
+                    let result = #call;
+                    #k::impl_::argument::ret_unit(py, result).map(|_| ())
+                }
+            }
+        });
+        out.deleters.push((py_name.to_string(), marker));
     }
 
     /// A `#[classattr]` function.

@@ -101,9 +101,30 @@ impl Receiver {
         self_ty: &Type,
         slf: TokenStream,
     ) -> (TokenStream, TokenStream) {
-        let borrow = quote!(#k::impl_::pyclass::borrow_self::<#self_ty>(#slf)?);
-        let borrow_mut = quote!(#k::impl_::pyclass::borrow_self_mut::<#self_ty>(#slf)?);
-        let cast = quote!(#k::impl_::pyclass::cast_self::<#self_ty>(#slf)?);
+        self.bind_or(k, self_ty, slf, None)
+    }
+
+    /// As [`Receiver::bind`]; when `on_err` is given, a failed extraction evaluates it (a
+    /// `return`) instead of propagating the error.
+    pub fn bind_or(
+        &self,
+        k: &TokenStream,
+        self_ty: &Type,
+        slf: TokenStream,
+        on_err: Option<&TokenStream>,
+    ) -> (TokenStream, TokenStream) {
+        let get = |f: TokenStream| match on_err {
+            None => quote!(#k::impl_::pyclass::#f::<#self_ty>(#slf)?),
+            Some(e) => quote! {
+                match #k::impl_::pyclass::#f::<#self_ty>(#slf) {
+                    ::core::result::Result::Ok(v) => v,
+                    ::core::result::Result::Err(_) => #e,
+                }
+            },
+        };
+        let borrow = get(quote!(borrow_self));
+        let borrow_mut = get(quote!(borrow_self_mut));
+        let cast = get(quote!(cast_self));
         match self.shape {
             Shape::Ref => (quote!(let __slf = #borrow;), quote!(&__slf)),
             Shape::RefMut => (quote!(let mut __slf = #borrow_mut;), quote!(&mut __slf)),

@@ -1,252 +1,301 @@
 //! Special methods implemented as type slots: each gets a marker implementing the runtime's
-//! trait for its slot (`PyUnaryImpl` for `__repr__`, `PyLenImpl` for `__len__`, …), with its
-//! arity checked against what Python passes.
+//! trait for its C signature (`PyUnaryImpl` for `__repr__`, `PyLenImpl` for `__len__`, …),
+//! with its arity checked against what Python passes. Slots served by one method name here;
+//! those combining several (`__add__` with `__radd__`, `__setitem__` with `__delitem__`, …)
+//! are recorded as fragments and assembled by `pymethods_combine`.
 
 use crate::diag::Errors;
 use crate::function::Role;
 use crate::pymethods::Output;
 use crate::pymethods_expand::Ctx;
+use crate::pymethods_ops::{arity, Input, Shape, BINARY_OPS, INPLACE_OPS};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+/// The shape of `name`'s marker and, for slots served by this method alone, the const fn of
+/// `PyClassSlot` naming its entry (`None`: a fragment that `pymethods_combine` assembles).
+fn plan(name: &str) -> (Shape, Option<&'static str>) {
+    use Shape::*;
+    if let Some((_, slot)) = INPLACE_OPS.iter().find(|(n, _)| *n == name) {
+        return (Binary { lenient: true, inplace: true }, Some(slot));
+    }
+    if BINARY_OPS.iter().any(|(f, r, _)| *f == name || *r == name) {
+        return (Binary { lenient: true, inplace: false }, None);
+    }
+    let strict = Binary { lenient: false, inplace: false };
+    match name {
+        "__repr__" => (Unary, Some("tp_repr")),
+        "__str__" => (Unary, Some("tp_str")),
+        "__iter__" => (Unary, Some("tp_iter")),
+        "__int__" => (Unary, Some("nb_int")),
+        "__index__" => (Unary, Some("nb_index")),
+        "__float__" => (Unary, Some("nb_float")),
+        "__neg__" => (Unary, Some("nb_negative")),
+        "__pos__" => (Unary, Some("nb_positive")),
+        "__abs__" => (Unary, Some("nb_absolute")),
+        "__invert__" => (Unary, Some("nb_invert")),
+        "__await__" => (Unary, Some("am_await")),
+        "__aiter__" => (Unary, Some("am_aiter")),
+        "__next__" => (Next, Some("tp_iternext")),
+        "__anext__" => (Next, Some("am_anext")),
+        "__hash__" => (Hash, Some("tp_hash")),
+        "__len__" => (Len, Some("mp_length")),
+        "__bool__" => (Bool, Some("nb_bool")),
+        "__contains__" => (Contains, Some("sq_contains")),
+        "__clear__" => (Clear, Some("tp_clear")),
+        "__traverse__" => (Traverse, Some("tp_traverse")),
+        "__richcmp__" => (Richcmp, Some("tp_richcompare")),
+        "__getitem__" => (strict, Some("mp_subscript")),
+        "__concat__" => (strict, Some("sq_concat")),
+        "__inplace_concat__" => (strict, Some("sq_inplace_concat")),
+        "__getattr__" | "__getattribute__" => (strict, None),
+        "__repeat__" => (Repeat, Some("sq_repeat")),
+        "__inplace_repeat__" => (Repeat, Some("sq_inplace_repeat")),
+        "__get__" => (Ternary { lenient: false, inplace: false }, Some("tp_descr_get")),
+        "__ipow__" => (Ternary { lenient: true, inplace: true }, Some("nb_inplace_power")),
+        "__pow__" | "__rpow__" => (Ternary { lenient: true, inplace: false }, None),
+        "__setitem__" | "__setattr__" | "__set__" => (Set, None),
+        "__delitem__" | "__delattr__" | "__delete__" => (Del, None),
+        "__lt__" | "__le__" | "__eq__" | "__ne__" | "__gt__" | "__ge__" => {
+            (Binary { lenient: true, inplace: false }, None)
+        }
+        _ => (Call, None),
+    }
+}
+
 impl Ctx<'_> {
-    /// The special method `name` (one of `pymethods::SLOTS`).
+    /// The special method `name` (see [`is_slot`](crate::pymethods_ops::is_slot)).
     pub fn slot(&self, name: &str, out: &mut Output, errors: &mut Errors) {
         let k = self.k;
         let values = self.spec.params.iter().filter(|p| !matches!(p.role, Role::Py)).count();
-        let expected = match name {
-            "__contains__" | "__getitem__" => 1,
-            "__richcmp__" | "__traverse__" => 2,
-            "__call__" => values,
-            _ => 0,
-        };
-        if values != expected {
-            errors.error_hint(
-                self.rust.span(),
-                format!(
-                    "`{name}` takes {expected} argument{} besides `self`, not {values}",
-                    if expected == 1 { "" } else { "s" }
-                ),
-                "Python calls this special method with a fixed number of arguments",
-            );
-            return;
-        }
-        let Some(receiver) = self.receiver else {
-            errors.error(self.rust.span(), format!("`{name}` must take `self`"));
-            return;
-        };
-        let marker = self.marker("Slot");
-        let some_slf = quote!(::core::option::Option::Some(slf));
-        let self_ty = self.self_ty;
-        let bind = receiver.bind(k, self_ty, some_slf.clone());
-        let convert = match self.spec.ret {
-            crate::function::Return::Unit => quote!(#k::impl_::argument::ret_unit(py, result)),
-            crate::function::Return::Value => quote!(#k::impl_::argument::ret(py, result)),
-        };
-        let (item, slots): (proc_macro2::TokenStream, Vec<proc_macro2::TokenStream>) = match name {
-            "__repr__" | "__str__" | "__iter__" | "__int__" | "__index__" => {
-                let (stmts, call) = self.direct_call_pub(&[], bind);
-                let slot = match name {
-                    "__repr__" => quote!(tp_repr),
-                    "__str__" => quote!(tp_str),
-                    "__iter__" => quote!(tp_iter),
-                    "__int__" => quote!(nb_int),
-                    _ => quote!(nb_index),
-                };
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyUnaryImpl for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn call<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
-                                #stmts
-                                let result = #call;
-                                #convert
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::#slot::<#marker>())],
-                )
-            }
-            "__next__" => {
-                let (stmts, call) = self.direct_call_pub(&[], bind);
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyIterNextImpl for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn next<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<::core::option::Option<#k::Bound<'py, #k::PyAny>>> {
-                                #stmts
-                                #k::impl_::pyclass::next_output(py, #call)
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::tp_iternext::<#marker>())],
-                )
-            }
-            "__hash__" | "__len__" | "__bool__" => {
-                let (stmts, call) = self.direct_call_pub(&[], bind);
-                let (trait_, method, ret, output, slots) = match name {
-                    "__hash__" => (
-                        quote!(PyHashImpl),
-                        quote!(hash),
-                        quote!(isize),
-                        quote!(hash_output),
-                        vec![quote!(tp_hash)],
+        if let Some(expected) = arity(name) {
+            if values != expected {
+                errors.error_hint(
+                    self.rust.span(),
+                    format!(
+                        "`{name}` takes {expected} argument{} besides `self`, not {values}",
+                        if expected == 1 { "" } else { "s" }
                     ),
-                    "__len__" => (
-                        quote!(PyLenImpl),
-                        quote!(len),
-                        quote!(usize),
-                        quote!(len_output),
-                        vec![quote!(mp_length), quote!(sq_length)],
-                    ),
-                    _ => (
-                        quote!(PyInquiryImpl),
-                        quote!(call),
-                        quote!(bool),
-                        quote!(bool_output),
-                        vec![quote!(nb_bool)],
-                    ),
-                };
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::#trait_ for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn #method(py: #k::Python<'_>, slf: #k::Borrowed<'_, '_, #k::PyAny>) -> #k::PyResult<#ret> {
-                                #stmts
-                                #k::impl_::pyclass::#output(#call)
-                            }
-                        }
-                    },
-                    slots
-                        .into_iter()
-                        .map(|s| quote!(#k::impl_::pyclass::PyClassSlot::#s::<#marker>()))
-                        .collect(),
-                )
-            }
-            "__contains__" => {
-                let (stmts, call) = self.direct_call_pub(&[quote!(value)], bind);
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyContainsImpl for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn contains(py: #k::Python<'_>, slf: #k::Borrowed<'_, '_, #k::PyAny>, value: #k::Borrowed<'_, '_, #k::PyAny>) -> #k::PyResult<bool> {
-                                #stmts
-                                #k::impl_::pyclass::bool_output(#call)
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::sq_contains::<#marker>())],
-                )
-            }
-            "__getitem__" => {
-                let (stmts, call) = self.direct_call_pub(&[quote!(arg)], bind);
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyBinaryImpl for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn call<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>, arg: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
-                                #stmts
-                                let result = #call;
-                                #convert
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::mp_subscript::<#marker>())],
-                )
-            }
-            "__richcmp__" => {
-                let (stmts, call) = self.richcmp_call(bind);
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyRichCompareImpl for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn richcmp<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>, other: #k::Borrowed<'_, 'py, #k::PyAny>, op: #k::pyclass::CompareOp) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
-                                #stmts
-                                let result = #call;
-                                #convert
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::tp_richcompare::<#marker>())],
-                )
-            }
-            "__call__" => {
-                self.method(crate::pymethods::Kind::Method, "__call__", out);
-                // The method entry made above doubles as the `tp_call` body.
-                out.methods.pop();
-                let m = self.marker("Method");
-                out.slots.push(quote!(#k::impl_::pyclass::PyClassSlot::tp_call::<#m>()));
+                    "Python calls this special method with a fixed number of arguments",
+                );
                 return;
             }
-            "__traverse__" => {
-                let rust = self.rust;
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyTraverseImpl for #marker {
-                            type Class = #self_ty;
-                            fn traverse(slf: &#self_ty, visit: #k::pyclass::PyVisit<'_>) -> ::core::result::Result<(), #k::pyclass::PyTraverseError> {
-                                #self_ty::#rust(slf, visit)
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::tp_traverse::<#marker>())],
-                )
-            }
-            _ => {
-                // `__clear__`
-                let (stmts, call) = self.direct_call_pub(&[], bind);
-                (
-                    quote! {
-                        impl #k::impl_::pyclass::PyClearImpl for #marker {
-                            #[allow(unused_variables, unused_mut)]
-                            fn clear(py: #k::Python<'_>, slf: #k::Borrowed<'_, '_, #k::PyAny>) -> #k::PyResult<()> {
-                                #stmts
-                                let result = #call;
-                                #k::impl_::argument::ret_unit(py, result).map(|_| ())
-                            }
-                        }
-                    },
-                    vec![quote!(#k::impl_::pyclass::PyClassSlot::tp_clear::<#marker>())],
-                )
-            }
-        };
+        }
+        if self.receiver.is_none() {
+            errors.error(self.rust.span(), format!("`{name}` must take `self`"));
+            return;
+        }
+        let (shape, slot) = plan(name);
+        if name == "__richcmp__" {
+            out.has_richcmp = Some(self.rust.span());
+        }
+        if let Shape::Call = shape {
+            // `__call__`, `__init__`: the method entry made here doubles as the slot's body.
+            self.method(crate::pymethods::Kind::Method, name, out);
+            out.methods.pop();
+            let m = self.marker("Method");
+            let slot = if name == "__init__" { quote!(tp_init) } else { quote!(tp_call) };
+            out.slots.push(quote!(#k::impl_::pyclass::PyClassSlot::#slot::<#m>()));
+            return;
+        }
+        let marker = self.marker("Slot");
+        let item = self.slot_impl(shape, &marker);
         out.helpers.push(quote! {
             #[allow(non_camel_case_types)]
             struct #marker;
             #item
         });
-        out.slots.extend(slots);
+        match slot {
+            Some("mp_length") => {
+                for s in [quote!(mp_length), quote!(sq_length)] {
+                    out.slots.push(quote!(#k::impl_::pyclass::PyClassSlot::#s::<#marker>()));
+                }
+            }
+            Some(s) => {
+                let s = quote::format_ident!("{}", s);
+                out.slots.push(quote!(#k::impl_::pyclass::PyClassSlot::#s::<#marker>()));
+            }
+            None => out.fragments.push((name.to_string(), marker, self.rust.span())),
+        }
     }
 
-    /// `__richcmp__(self, other, op)`: `other` extracted (`NotImplemented` if it does not), `op`
-    /// passed as is.
-    fn richcmp_call(
-        &self,
-        bind: (proc_macro2::TokenStream, proc_macro2::TokenStream),
-    ) -> (proc_macro2::TokenStream, proc_macro2::TokenStream) {
+    /// The trait impl of `marker` for a method of the given shape.
+    fn slot_impl(&self, shape: Shape, marker: &syn::Ident) -> TokenStream {
         let k = self.k;
-        let (self_ty, rust) = (self.self_ty, self.rust);
-        let mut stmts = vec![bind.0];
-        let mut args = vec![bind.1];
-        let mut named = 0;
-        for (i, p) in self.spec.params.iter().enumerate() {
-            let var = quote::format_ident!("arg{}", i);
-            let holder = quote::format_ident!("holder{}", i);
-            if matches!(p.role, Role::Py) {
-                stmts.push(quote!(let #var = py;));
-            } else if named == 0 {
-                named += 1;
-                let ty = &p.ty;
-                stmts.push(quote! {
-                    let mut #holder = ::core::default::Default::default();
-                    let ::core::result::Result::Ok(#var) = <#ty as #k::impl_::argument::FunctionArgument<'_, '_, 'py>>::extract_argument(other, &mut #holder) else {
-                        return ::core::result::Result::Ok(py.NotImplemented().into_bound(py));
-                    };
-                });
-            } else {
-                stmts.push(quote!(let #var = op;));
+        let self_ty = self.self_ty;
+        let any = quote!(#k::Borrowed<'_, 'py, #k::PyAny>);
+        let obj = quote!(#k::PyResult<#k::Bound<'py, #k::PyAny>>);
+        let ni = quote!(return ::core::result::Result::Ok(py.NotImplemented().into_bound(py)));
+        let lenient = |on: bool| if on { Some(&ni) } else { None };
+        let (stmts, call) = match shape {
+            Shape::Unary | Shape::Next | Shape::Hash | Shape::Len | Shape::Bool | Shape::Clear => {
+                self.call_with(&[], None)
             }
-            args.push(quote!(#var));
+            Shape::Contains => self.call_with(&[Input::Extract(quote!(value))], None),
+            Shape::Binary { lenient: l, .. } => {
+                let arg = if l { Input::Lenient(quote!(arg)) } else { Input::Extract(quote!(arg)) };
+                self.call_with(&[arg], lenient(l))
+            }
+            Shape::Ternary { lenient: l, .. } => {
+                let wrap = |t| if l { Input::Lenient(t) } else { Input::Extract(t) };
+                self.call_with(&[wrap(quote!(a)), wrap(quote!(b))], lenient(l))
+            }
+            Shape::Richcmp => {
+                self.call_with(&[Input::Lenient(quote!(other)), Input::Raw(quote!(op))], None)
+            }
+            Shape::Repeat => self.call_with(&[Input::Raw(quote!(count))], None),
+            Shape::Set => {
+                self.call_with(&[Input::Extract(quote!(key)), Input::Extract(quote!(value))], None)
+            }
+            Shape::Del => self.call_with(&[Input::Extract(quote!(key))], None),
+            Shape::Traverse | Shape::Call => (TokenStream::new(), TokenStream::new()),
+        };
+        let convert = match self.spec.ret {
+            crate::function::Return::Unit => quote!(#k::impl_::argument::ret_unit(py, result)),
+            crate::function::Return::Value => quote!(#k::impl_::argument::ret(py, result)),
+        };
+        let unit = quote!(#k::impl_::argument::ret_unit(py, result).map(|_| ()));
+        let allow = quote!(#[allow(unused_variables, unused_mut)]);
+        let p = quote!(#k::impl_::pyclass);
+        match shape {
+            Shape::Unary => quote! {
+                impl #p::PyUnaryImpl for #marker {
+                    #allow
+                    fn call<'py>(py: #k::Python<'py>, slf: #any) -> #obj {
+                        #stmts
+                        let result = #call;
+                        #convert
+                    }
+                }
+            },
+            Shape::Next => quote! {
+                impl #p::PyIterNextImpl for #marker {
+                    #allow
+                    fn next<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<::core::option::Option<#k::Bound<'py, #k::PyAny>>> {
+                        #stmts
+                        #p::next_output(py, #call)
+                    }
+                }
+            },
+            Shape::Hash | Shape::Len | Shape::Bool => {
+                let (trait_, method, ret, output) = match shape {
+                    Shape::Hash => {
+                        (quote!(PyHashImpl), quote!(hash), quote!(isize), quote!(hash_output))
+                    }
+                    Shape::Len => {
+                        (quote!(PyLenImpl), quote!(len), quote!(usize), quote!(len_output))
+                    }
+                    _ => (quote!(PyInquiryImpl), quote!(call), quote!(bool), quote!(bool_output)),
+                };
+                quote! {
+                    impl #p::#trait_ for #marker {
+                        #allow
+                        fn #method<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<#ret> {
+                            #stmts
+                            #p::#output(#call)
+                        }
+                    }
+                }
+            }
+            Shape::Contains => quote! {
+                impl #p::PyContainsImpl for #marker {
+                    #allow
+                    fn contains<'py>(py: #k::Python<'py>, slf: #any, value: #any) -> #k::PyResult<bool> {
+                        #stmts
+                        #p::bool_output(#call)
+                    }
+                }
+            },
+            Shape::Clear => quote! {
+                impl #p::PyClearImpl for #marker {
+                    #allow
+                    fn clear<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<()> {
+                        #stmts
+                        let result = #call;
+                        #unit
+                    }
+                }
+            },
+            Shape::Binary { inplace, .. } => {
+                let finish =
+                    if inplace { quote!(#p::inplace_output(slf, result)) } else { convert };
+                quote! {
+                    impl #p::PyBinaryImpl for #marker {
+                        #allow
+                        fn call<'py>(py: #k::Python<'py>, slf: #any, arg: #any) -> #obj {
+                            #stmts
+                            let result = #call;
+                            #finish
+                        }
+                    }
+                }
+            }
+            Shape::Ternary { inplace, .. } => {
+                let finish =
+                    if inplace { quote!(#p::inplace_output(slf, result)) } else { convert };
+                quote! {
+                    impl #p::PyTernaryImpl for #marker {
+                        #allow
+                        fn call<'py>(py: #k::Python<'py>, slf: #any, a: #any, b: #any) -> #obj {
+                            #stmts
+                            let result = #call;
+                            #finish
+                        }
+                    }
+                }
+            }
+            Shape::Richcmp => quote! {
+                impl #p::PyRichCompareImpl for #marker {
+                    #allow
+                    fn richcmp<'py>(py: #k::Python<'py>, slf: #any, other: #any, op: #k::pyclass::CompareOp) -> #obj {
+                        #stmts
+                        let result = #call;
+                        #convert
+                    }
+                }
+            },
+            Shape::Repeat => quote! {
+                impl #p::PyRepeatImpl for #marker {
+                    #allow
+                    fn call<'py>(py: #k::Python<'py>, slf: #any, count: isize) -> #obj {
+                        #stmts
+                        let result = #call;
+                        #convert
+                    }
+                }
+            },
+            Shape::Set => quote! {
+                impl #p::PySetSlotImpl for #marker {
+                    #allow
+                    fn set<'py>(py: #k::Python<'py>, slf: #any, key: #any, value: #any) -> #k::PyResult<()> {
+                        #stmts
+                        let result = #call;
+                        #unit
+                    }
+                }
+            },
+            Shape::Del => quote! {
+                impl #p::PyDelSlotImpl for #marker {
+                    #allow
+                    fn del<'py>(py: #k::Python<'py>, slf: #any, key: #any) -> #k::PyResult<()> {
+                        #stmts
+                        let result = #call;
+                        #unit
+                    }
+                }
+            },
+            Shape::Traverse => {
+                let rust = self.rust;
+                quote! {
+                    impl #p::PyTraverseImpl for #marker {
+                        type Class = #self_ty;
+                        fn traverse(slf: &#self_ty, visit: #k::pyclass::PyVisit<'_>) -> ::core::result::Result<(), #k::pyclass::PyTraverseError> {
+                            #self_ty::#rust(slf, visit)
+                        }
+                    }
+                }
+            }
+            Shape::Call => TokenStream::new(),
         }
-        (quote!(#(#stmts)*), quote!(#self_ty::#rust(#(#args),*)))
     }
 }

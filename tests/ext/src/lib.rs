@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod test_classes;
 mod test_functions;
+mod test_protocols;
 
 /// Pyroxide's macro test suite.
 #[pymodule]
@@ -14,4 +15,6 @@ mod pyroxide_ext {
     use super::test_classes::classes;
     #[pymodule_export]
     use super::test_functions::functions;
+    #[pymodule_export]
+    use super::test_protocols::protocols;
 }

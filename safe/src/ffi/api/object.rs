@@ -5,7 +5,7 @@ use super::int_result;
 use crate::err::{PyErr, PyResult};
 use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
-use crate::instance::Bound;
+use crate::instance::{Borrowed, Bound};
 use crate::types::{PyAny, PyDict, PyIterator, PyTuple, PyType};
 
 /// `getattr(obj, name)`.
@@ -211,4 +211,15 @@ pub(crate) fn get_type<'py>(obj: &Bound<'py, PyAny>) -> Bound<'py, PyType> {
 pub(crate) fn import<'py>(name: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: attached; `name` live; new reference or NULL with an exception set.
     unsafe { ffi::PyImport_Import(name.as_ptr()).assume_owned_or_err(name.py()) }
+}
+
+/// `object.__getattribute__(obj, name)`: the generic attribute lookup (type, then `__dict__`).
+pub(crate) fn generic_getattr<'py>(
+    obj: Borrowed<'_, 'py, PyAny>,
+    name: Borrowed<'_, 'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: attached; both live; new reference or NULL with an exception set.
+    unsafe {
+        ffi::PyObject_GenericGetAttr(obj.as_ptr(), name.as_ptr()).assume_owned_or_err(obj.py())
+    }
 }

@@ -4,7 +4,7 @@
 //! drains the reference pool nor raises a `PanicException`. A panic is caught here, reported on
 //! stderr and the traversal answered with -1, since unwinding into the collector is undefined.
 
-use super::slots::PyTraverseImpl;
+use super::slots_basic::PyTraverseImpl;
 use super::{PyClassBaseType, PyClassDict, PyClassImpl};
 use crate::ffi;
 use crate::pyclass::layout::{PyClassBaseLayout, PyClassObject};

@@ -1,5 +1,5 @@
 //! Getters, setters and class attributes of a class: the safe [`PyGetterImpl`] and
-//! [`PySetterImpl`] traits the macro output implements, the C entry points of `PyGetSetDef`
+//! [`PySetterImpl`] (with [`PyDeleterImpl`]) traits the macro output implements, the C entry points of `PyGetSetDef`
 //! monomorphised over them, and [`PyClassAttributeDef`].
 
 use crate::err::PyResult;
@@ -27,6 +27,37 @@ pub trait PySetterImpl {
         slf: Borrowed<'_, 'py, PyAny>,
         value: Option<Borrowed<'_, 'py, PyAny>>,
     ) -> PyResult<()>;
+}
+
+/// The body of a `#[deleter]`: runs `del obj.attr`.
+pub trait PyDeleterImpl {
+    /// Deletes the value.
+    fn delete<'py>(py: Python<'py>, slf: Borrowed<'_, 'py, PyAny>) -> PyResult<()>;
+}
+
+/// A property without `#[deleter]`: `del` raises [`deletion_error`].
+pub struct NoDeleter;
+
+impl PyDeleterImpl for NoDeleter {
+    fn delete<'py>(_py: Python<'py>, _slf: Borrowed<'_, 'py, PyAny>) -> PyResult<()> {
+        Err(deletion_error())
+    }
+}
+
+/// A property with a `#[deleter]` but no `#[setter]`: assignment raises `AttributeError`.
+pub struct NoSetter;
+
+impl PySetterImpl for NoSetter {
+    fn set<'py>(
+        _py: Python<'py>,
+        _slf: Borrowed<'_, 'py, PyAny>,
+        value: Option<Borrowed<'_, 'py, PyAny>>,
+    ) -> PyResult<()> {
+        Err(match value {
+            Some(_) => crate::exceptions::PyAttributeError::new_err("can't set attribute"),
+            None => deletion_error(),
+        })
+    }
 }
 
 /// The error for `del obj.attr` on a setter that does not support it.
@@ -61,6 +92,15 @@ impl PySetterDef {
     /// The setter `name` whose body is `S`.
     pub const fn new<S: PySetterImpl>(name: &'static CStr, doc: &'static CStr) -> Self {
         PySetterDef { name, doc, set: Some(setter::<S>) }
+    }
+
+    /// The setter `name` whose assignment is `S` and deletion `D` (a `#[setter]` and a
+    /// `#[deleter]` sharing one entry).
+    pub const fn with_deleter<S: PySetterImpl, D: PyDeleterImpl>(
+        name: &'static CStr,
+        doc: &'static CStr,
+    ) -> Self {
+        PySetterDef { name, doc, set: Some(setter_deleter::<S, D>) }
     }
 }
 
@@ -115,6 +155,29 @@ unsafe extern "C" fn setter<S: PySetterImpl>(
             let slf = slf.assume_borrowed(py);
             let value = Borrowed::from_ptr_or_opt(py, value);
             S::set(py, slf, value).map(|()| 0)
+        })
+    }
+}
+
+/// The `setter` entry point of a property with a deleter: NULL `value` runs `D`.
+///
+/// # Safety
+/// Called by the interpreter: attached, `slf` live, `value` NULL (delete) or live.
+unsafe extern "C" fn setter_deleter<S: PySetterImpl, D: PyDeleterImpl>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    _closure: *mut c_void,
+) -> c_int {
+    // SAFETY: called by the interpreter, so attached.
+    unsafe {
+        trampoline(|py| {
+            // SAFETY: the interpreter keeps `slf` and `value` alive for the call.
+            let slf = slf.assume_borrowed(py);
+            match Borrowed::from_ptr_or_opt(py, value) {
+                Some(value) => S::set(py, slf, Some(value)),
+                None => D::delete(py, slf),
+            }
+            .map(|()| 0)
         })
     }
 }

@@ -12,6 +12,9 @@ mod gc;
 mod getset;
 mod outputs;
 mod slots;
+mod slots_attr;
+mod slots_basic;
+mod slots_ops;
 
 pub use crate::pyclass::layout::{
     BorrowFlag, PyClassBaseLayout, PyClassDict, PyClassDictSlot, PyClassDummySlot, PyClassObject,
@@ -20,10 +23,18 @@ pub use crate::pyclass::layout::{
 pub use crate::pyclass::PyNativeTypeInitializer;
 pub use crate::pyclass::PyObjectInit;
 pub use getset::{
-    deletion_error, PyClassAttributeDef, PyGetterDef, PyGetterImpl, PySetterDef, PySetterImpl,
+    deletion_error, NoDeleter, NoSetter, PyClassAttributeDef, PyDeleterImpl, PyGetterDef,
+    PyGetterImpl, PySetterDef, PySetterImpl,
 };
 pub use outputs::*;
 pub use slots::*;
+pub use slots_attr::{
+    GenericGetAttr, GetAttrFallback, NoGetAttr, NoSlot, PyDelSlotImpl, PySetSlotImpl,
+};
+pub use slots_basic::*;
+pub use slots_ops::{
+    inplace_output, NeFromEq, NotImplementedOp, PyRepeatImpl, PyTernaryImpl, RichCompareOps,
+};
 
 use super::pyfunction::PyFunctionDef;
 use super::type_object::{ClassKind, LazyTypeInfo};

@@ -66,7 +66,7 @@ macro_rules! plain_output {
         }
     )*};
 }
-plain_output!(usize, bool);
+plain_output!(usize, bool, ());
 
 /// Converts a `__len__` result.
 #[inline]

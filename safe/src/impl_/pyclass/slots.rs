@@ -1,139 +1,14 @@
-//! Type slots of a class: the safe traits the macro output implements for `__new__`,
-//! `__repr__`, `__richcmp__`, `__len__`, … (each receives the instance as a `Borrowed<PyAny>`),
-//! their C entry points, and [`PyClassSlot`], a `(slot id, entry point)` pair built by const
-//! fns for the class's static slot table.
+//! [`PyClassSlot`], a `(slot id, entry point)` pair, and the const fns that build one per
+//! special method for the class's static slot table, each naming the entry point of
+//! `slots_basic`, `slots_ops` or `slots_attr` monomorphised over the macro output's markers.
 
-use crate::err::{PyErr, PyResult};
-use crate::exceptions::PyOverflowError;
+use super::slots_attr::{self, GetAttrFallback, PyDelSlotImpl, PySetSlotImpl};
+use super::slots_basic::*;
+use super::slots_ops::{self, PyRepeatImpl, PyTernaryImpl};
 use crate::ffi;
-use crate::ffi::ptr_ext::FfiPtrExt;
-use crate::impl_::extract::{ArgSource, TupleArgs};
 use crate::impl_::pyfunction::PyFunctionImpl;
-use crate::impl_::trampoline::trampoline;
-use crate::instance::{Borrowed, Bound};
-use crate::marker::Python;
-use crate::pyclass::{CompareOp, PyClass, PyClassInitializer, PyTraverseError, PyVisit};
-use crate::types::{PyAny, PyType};
 use std::ffi::c_void;
 use std::os::raw::c_int;
-
-/// `__repr__`, `__str__`, `__iter__`: one object from the instance.
-pub trait PyUnaryImpl {
-    /// Runs the method.
-    fn call<'py>(py: Python<'py>, slf: Borrowed<'_, 'py, PyAny>) -> PyResult<Bound<'py, PyAny>>;
-}
-
-/// `__getitem__`: one object from the instance and an argument.
-pub trait PyBinaryImpl {
-    /// Runs the method.
-    fn call<'py>(
-        py: Python<'py>,
-        slf: Borrowed<'_, 'py, PyAny>,
-        arg: Borrowed<'_, 'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>>;
-}
-
-/// `__next__`: the next item, or `None` when exhausted (`StopIteration`).
-pub trait PyIterNextImpl {
-    /// Runs the method.
-    fn next<'py>(
-        py: Python<'py>,
-        slf: Borrowed<'_, 'py, PyAny>,
-    ) -> PyResult<Option<Bound<'py, PyAny>>>;
-}
-
-/// `__hash__` (the macro output converts the user's `u64`/`isize` with `as isize`).
-pub trait PyHashImpl {
-    /// Runs the method.
-    fn hash(py: Python<'_>, slf: Borrowed<'_, '_, PyAny>) -> PyResult<isize>;
-}
-
-/// `__len__`.
-pub trait PyLenImpl {
-    /// Runs the method.
-    fn len(py: Python<'_>, slf: Borrowed<'_, '_, PyAny>) -> PyResult<usize>;
-}
-
-/// `__bool__`.
-pub trait PyInquiryImpl {
-    /// Runs the method.
-    fn call(py: Python<'_>, slf: Borrowed<'_, '_, PyAny>) -> PyResult<bool>;
-}
-
-/// `__contains__`.
-pub trait PyContainsImpl {
-    /// Runs the method.
-    fn contains(
-        py: Python<'_>,
-        slf: Borrowed<'_, '_, PyAny>,
-        value: Borrowed<'_, '_, PyAny>,
-    ) -> PyResult<bool>;
-}
-
-/// `__richcmp__` (the macro output returns `NotImplemented` when `other` does not extract).
-pub trait PyRichCompareImpl {
-    /// Runs the method.
-    fn richcmp<'py>(
-        py: Python<'py>,
-        slf: Borrowed<'_, 'py, PyAny>,
-        other: Borrowed<'_, 'py, PyAny>,
-        op: CompareOp,
-    ) -> PyResult<Bound<'py, PyAny>>;
-}
-
-/// `#[new]`: the initializer of a new instance of `Class` (or of the Python subclass `cls`).
-pub trait PyClassNewImpl {
-    /// The class made.
-    type Class: PyClass;
-    /// Extracts the arguments and runs the constructor.
-    fn new<'a, 'py, A: ArgSource<'a, 'py>>(
-        py: Python<'py>,
-        cls: Borrowed<'a, 'py, PyType>,
-        args: A,
-    ) -> PyResult<PyClassInitializer<Self::Class>>;
-}
-
-/// `__traverse__`: reports the Python references of the value to the collector; runs without a
-/// `Python` token and must not call into Python.
-pub trait PyTraverseImpl {
-    /// The class traversed.
-    type Class: PyClass;
-    /// Runs the method.
-    fn traverse(slf: &Self::Class, visit: PyVisit<'_>) -> Result<(), PyTraverseError>;
-}
-
-/// `__clear__`: drops the Python references of the value.
-pub trait PyClearImpl {
-    /// Runs the method.
-    fn clear(py: Python<'_>, slf: Borrowed<'_, '_, PyAny>) -> PyResult<()>;
-}
-
-/// What a `#[new]` returns: the value, an initializer, or a `Result` of either.
-pub trait IntoPyClassInitializer<T: PyClass> {
-    /// The initializer.
-    fn into_initializer(self) -> PyResult<PyClassInitializer<T>>;
-}
-
-impl<T: PyClass, U: Into<PyClassInitializer<T>>> IntoPyClassInitializer<T> for U {
-    fn into_initializer(self) -> PyResult<PyClassInitializer<T>> {
-        Ok(self.into())
-    }
-}
-
-impl<T: PyClass, U: Into<PyClassInitializer<T>>, E: Into<PyErr>> IntoPyClassInitializer<T>
-    for Result<U, E>
-{
-    fn into_initializer(self) -> PyResult<PyClassInitializer<T>> {
-        self.map(Into::into).map_err(Into::into)
-    }
-}
-
-/// Converts a `#[new]`'s result (for macro output).
-pub fn into_initializer<T: PyClass, R: IntoPyClassInitializer<T>>(
-    result: R,
-) -> PyResult<PyClassInitializer<T>> {
-    result.into_initializer()
-}
 
 /// One entry of a class's slot table.
 #[derive(Clone, Copy)]
@@ -220,136 +95,155 @@ impl PyClassSlot {
     pub const fn tp_clear<F: PyClearImpl>() -> Self {
         Self::of(ffi::Py_tp_clear, clear::<F> as *mut c_void)
     }
-}
 
-/// The `tp_new` entry point.
-unsafe extern "C" fn tp_new<F: PyClassNewImpl>(
-    subtype: *mut ffi::PyTypeObject,
-    args: *mut ffi::PyObject,
-    kwargs: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by the interpreter, so attached.
-    unsafe {
-        trampoline(|py| {
-            // SAFETY: the interpreter passes a live type (the class or a subclass), a live
-            // tuple and NULL or a live dict, kept alive for the call.
-            let cls =
-                subtype.cast::<ffi::PyObject>().assume_borrowed(py).cast_unchecked::<PyType>();
-            let args = args.assume_borrowed(py).cast_unchecked::<crate::types::PyTuple>();
-            let kwargs = Borrowed::from_ptr_or_opt(py, kwargs)
-                .map(|d| d.cast_unchecked::<crate::types::PyDict>());
-            let pairs = kwargs.map(crate::ffi::api::dict_items_owned);
-            let view = TupleArgs { args, kwargs: pairs.as_deref() };
-            let init = F::new(py, cls, view)?;
-            // SAFETY: `subtype` is the class's type or a subtype (the interpreter calls a type's
-            // own or inherited `tp_new`).
-            init.create_class_object_of_type(py, subtype).map(Bound::into_ptr)
-        })
+    /// `__anext__` (`am_anext`): `None` raises `StopAsyncIteration`.
+    pub const fn am_anext<F: PyIterNextImpl>() -> Self {
+        Self::of(ffi::Py_am_anext, slots_attr::anext::<F> as *mut c_void)
+    }
+    /// `__init__` (`tp_init`), a method body taking the call's arguments.
+    pub const fn tp_init<F: PyFunctionImpl>() -> Self {
+        Self::of(ffi::Py_tp_init, slots_attr::init::<F> as *mut c_void)
+    }
+    /// `__getattribute__`/`__getattr__` (`tp_getattro`).
+    pub const fn tp_getattro<GA: PyBinaryImpl, G: GetAttrFallback>() -> Self {
+        Self::of(ffi::Py_tp_getattro, slots_attr::getattro::<GA, G> as *mut c_void)
+    }
+    /// `__setattr__`/`__delattr__` (`tp_setattro`).
+    pub const fn tp_setattro<S: PySetSlotImpl, D: PyDelSlotImpl>() -> Self {
+        let f = slots_attr::set_or_del::<S, D, { slots_attr::ATTR }>;
+        Self::of(ffi::Py_tp_setattro, f as *mut c_void)
+    }
+    /// `__setitem__`/`__delitem__` (`mp_ass_subscript`).
+    pub const fn mp_ass_subscript<S: PySetSlotImpl, D: PyDelSlotImpl>() -> Self {
+        let f = slots_attr::set_or_del::<S, D, { slots_attr::ITEM }>;
+        Self::of(ffi::Py_mp_ass_subscript, f as *mut c_void)
+    }
+    /// `__set__`/`__delete__` (`tp_descr_set`).
+    pub const fn tp_descr_set<S: PySetSlotImpl, D: PyDelSlotImpl>() -> Self {
+        let f = slots_attr::set_or_del::<S, D, { slots_attr::DESCR }>;
+        Self::of(ffi::Py_tp_descr_set, f as *mut c_void)
+    }
+    /// `__get__` (`tp_descr_get`); a missing instance or owner is `None`.
+    pub const fn tp_descr_get<F: PyTernaryImpl>() -> Self {
+        Self::of(ffi::Py_tp_descr_get, slots_ops::ternary::<F> as *mut c_void)
+    }
+    /// `__pow__`/`__rpow__` (`nb_power`).
+    pub const fn nb_power<L: PyTernaryImpl, R: PyTernaryImpl>() -> Self {
+        Self::of(ffi::Py_nb_power, slots_ops::ternary_op::<L, R> as *mut c_void)
+    }
+    /// `__ipow__` (`nb_inplace_power`).
+    pub const fn nb_inplace_power<F: PyTernaryImpl>() -> Self {
+        Self::of(ffi::Py_nb_inplace_power, slots_ops::ternary::<F> as *mut c_void)
+    }
+    /// `__repeat__` (`sq_repeat`).
+    pub const fn sq_repeat<F: PyRepeatImpl>() -> Self {
+        Self::of(ffi::Py_sq_repeat, slots_ops::repeat::<F> as *mut c_void)
+    }
+    /// `__inplace_repeat__` (`sq_inplace_repeat`).
+    pub const fn sq_inplace_repeat<F: PyRepeatImpl>() -> Self {
+        Self::of(ffi::Py_sq_inplace_repeat, slots_ops::repeat::<F> as *mut c_void)
     }
 }
 
-/// `reprfunc`/`getiterfunc` entry point.
-unsafe extern "C" fn unary<F: PyUnaryImpl>(slf: *mut ffi::PyObject) -> *mut ffi::PyObject {
-    // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe { trampoline(|py| F::call(py, slf.assume_borrowed(py)).map(Bound::into_ptr)) }
+/// Const fns for slots whose entry point is `unary::<F>` or `binary::<F>`.
+macro_rules! simple_slots {
+    ($($entry:ident $trait_:ident { $($(#[$doc:meta])* $name:ident => $id:ident;)* })*) => {
+        impl PyClassSlot {$($(
+            $(#[$doc])*
+            pub const fn $name<F: $trait_>() -> Self {
+                Self::of(ffi::$id, $entry::<F> as *mut c_void)
+            }
+        )*)*}
+    };
 }
 
-/// `binaryfunc` entry point.
-unsafe extern "C" fn binary<F: PyBinaryImpl>(
-    slf: *mut ffi::PyObject,
-    arg: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by the interpreter (attached) with live `slf` and `arg`.
-    unsafe {
-        trampoline(|py| {
-            F::call(py, slf.assume_borrowed(py), arg.assume_borrowed(py)).map(Bound::into_ptr)
-        })
+simple_slots! {
+    unary PyUnaryImpl {
+        /// `__float__` (`nb_float`).
+        nb_float => Py_nb_float;
+        /// `__neg__` (`nb_negative`).
+        nb_negative => Py_nb_negative;
+        /// `__pos__` (`nb_positive`).
+        nb_positive => Py_nb_positive;
+        /// `__abs__` (`nb_absolute`).
+        nb_absolute => Py_nb_absolute;
+        /// `__invert__` (`nb_invert`).
+        nb_invert => Py_nb_invert;
+        /// `__await__` (`am_await`).
+        am_await => Py_am_await;
+        /// `__aiter__` (`am_aiter`).
+        am_aiter => Py_am_aiter;
+    }
+    binary PyBinaryImpl {
+        /// `__concat__` (`sq_concat`).
+        sq_concat => Py_sq_concat;
+        /// `__inplace_concat__` (`sq_inplace_concat`).
+        sq_inplace_concat => Py_sq_inplace_concat;
+        /// `__iadd__` (`nb_inplace_add`).
+        nb_inplace_add => Py_nb_inplace_add;
+        /// `__isub__` (`nb_inplace_subtract`).
+        nb_inplace_subtract => Py_nb_inplace_subtract;
+        /// `__imul__` (`nb_inplace_multiply`).
+        nb_inplace_multiply => Py_nb_inplace_multiply;
+        /// `__imatmul__` (`nb_inplace_matrix_multiply`).
+        nb_inplace_matrix_multiply => Py_nb_inplace_matrix_multiply;
+        /// `__itruediv__` (`nb_inplace_true_divide`).
+        nb_inplace_true_divide => Py_nb_inplace_true_divide;
+        /// `__ifloordiv__` (`nb_inplace_floor_divide`).
+        nb_inplace_floor_divide => Py_nb_inplace_floor_divide;
+        /// `__imod__` (`nb_inplace_remainder`).
+        nb_inplace_remainder => Py_nb_inplace_remainder;
+        /// `__ilshift__` (`nb_inplace_lshift`).
+        nb_inplace_lshift => Py_nb_inplace_lshift;
+        /// `__irshift__` (`nb_inplace_rshift`).
+        nb_inplace_rshift => Py_nb_inplace_rshift;
+        /// `__iand__` (`nb_inplace_and`).
+        nb_inplace_and => Py_nb_inplace_and;
+        /// `__ixor__` (`nb_inplace_xor`).
+        nb_inplace_xor => Py_nb_inplace_xor;
+        /// `__ior__` (`nb_inplace_or`).
+        nb_inplace_or => Py_nb_inplace_or;
     }
 }
 
-/// `iternextfunc` entry point: NULL without an exception ends the iteration.
-unsafe extern "C" fn iternext<F: PyIterNextImpl>(slf: *mut ffi::PyObject) -> *mut ffi::PyObject {
-    // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe {
-        trampoline(|py| {
-            Ok(F::next(py, slf.assume_borrowed(py))?.map_or(std::ptr::null_mut(), Bound::into_ptr))
-        })
-    }
+/// Const fns for binary operators: the method (`L`) and its reflected twin (`R`), either
+/// [`NotImplementedOp`](super::NotImplementedOp) when the class lacks it.
+macro_rules! binary_ops {
+    ($($(#[$doc:meta])* $name:ident => $id:ident;)*) => {
+        impl PyClassSlot {$(
+            $(#[$doc])*
+            pub const fn $name<L: PyBinaryImpl, R: PyBinaryImpl>() -> Self {
+                Self::of(ffi::$id, slots_ops::binary_op::<L, R> as *mut c_void)
+            }
+        )*}
+    };
 }
 
-/// `hashfunc` entry point (-1 is reserved for errors and becomes -2).
-unsafe extern "C" fn hash<F: PyHashImpl>(slf: *mut ffi::PyObject) -> ffi::Py_hash_t {
-    // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe {
-        trampoline(|py| {
-            let h = F::hash(py, slf.assume_borrowed(py))?;
-            Ok((if h == -1 { -2 } else { h }) as ffi::Py_hash_t)
-        })
-    }
-}
-
-/// `lenfunc` entry point.
-unsafe extern "C" fn len<F: PyLenImpl>(slf: *mut ffi::PyObject) -> ffi::Py_ssize_t {
-    // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe {
-        trampoline(|py| {
-            let n = F::len(py, slf.assume_borrowed(py))?;
-            ffi::Py_ssize_t::try_from(n)
-                .map_err(|_| PyOverflowError::new_err("length does not fit in Py_ssize_t"))
-        })
-    }
-}
-
-/// `inquiry` entry point for `nb_bool`.
-unsafe extern "C" fn inquiry<F: PyInquiryImpl>(slf: *mut ffi::PyObject) -> c_int {
-    // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe { trampoline(|py| F::call(py, slf.assume_borrowed(py)).map(c_int::from)) }
-}
-
-/// `objobjproc` entry point for `sq_contains`.
-unsafe extern "C" fn contains<F: PyContainsImpl>(
-    slf: *mut ffi::PyObject,
-    value: *mut ffi::PyObject,
-) -> c_int {
-    // SAFETY: called by the interpreter (attached) with live `slf` and `value`.
-    unsafe {
-        trampoline(|py| {
-            F::contains(py, slf.assume_borrowed(py), value.assume_borrowed(py)).map(c_int::from)
-        })
-    }
-}
-
-/// `richcmpfunc` entry point.
-unsafe extern "C" fn richcompare<F: PyRichCompareImpl>(
-    slf: *mut ffi::PyObject,
-    other: *mut ffi::PyObject,
-    op: c_int,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by the interpreter (attached) with live `slf` and `other`.
-    unsafe {
-        trampoline(|py| {
-            let op = compare_op(op)?;
-            F::richcmp(py, slf.assume_borrowed(py), other.assume_borrowed(py), op)
-                .map(Bound::into_ptr)
-        })
-    }
-}
-
-/// The `CompareOp` of a C comparison code.
-fn compare_op(op: c_int) -> PyResult<CompareOp> {
-    Ok(match op as u32 {
-        ffi::Py_LT => CompareOp::Lt,
-        ffi::Py_LE => CompareOp::Le,
-        ffi::Py_EQ => CompareOp::Eq,
-        ffi::Py_NE => CompareOp::Ne,
-        ffi::Py_GT => CompareOp::Gt,
-        ffi::Py_GE => CompareOp::Ge,
-        _ => return Err(crate::exceptions::PySystemError::new_err("invalid comparison operator")),
-    })
-}
-
-/// `inquiry` entry point for `tp_clear`.
-unsafe extern "C" fn clear<F: PyClearImpl>(slf: *mut ffi::PyObject) -> c_int {
-    // SAFETY: called by the interpreter (attached) with a live `slf`.
-    unsafe { trampoline(|py| F::clear(py, slf.assume_borrowed(py)).map(|()| 0)) }
+binary_ops! {
+    /// `__add__`/`__radd__` (`nb_add`).
+    nb_add => Py_nb_add;
+    /// `__sub__`/`__rsub__` (`nb_subtract`).
+    nb_subtract => Py_nb_subtract;
+    /// `__mul__`/`__rmul__` (`nb_multiply`).
+    nb_multiply => Py_nb_multiply;
+    /// `__matmul__`/`__rmatmul__` (`nb_matrix_multiply`).
+    nb_matrix_multiply => Py_nb_matrix_multiply;
+    /// `__truediv__`/`__rtruediv__` (`nb_true_divide`).
+    nb_true_divide => Py_nb_true_divide;
+    /// `__floordiv__`/`__rfloordiv__` (`nb_floor_divide`).
+    nb_floor_divide => Py_nb_floor_divide;
+    /// `__mod__`/`__rmod__` (`nb_remainder`).
+    nb_remainder => Py_nb_remainder;
+    /// `__divmod__`/`__rdivmod__` (`nb_divmod`).
+    nb_divmod => Py_nb_divmod;
+    /// `__lshift__`/`__rlshift__` (`nb_lshift`).
+    nb_lshift => Py_nb_lshift;
+    /// `__rshift__`/`__rrshift__` (`nb_rshift`).
+    nb_rshift => Py_nb_rshift;
+    /// `__and__`/`__rand__` (`nb_and`).
+    nb_and => Py_nb_and;
+    /// `__xor__`/`__rxor__` (`nb_xor`).
+    nb_xor => Py_nb_xor;
+    /// `__or__`/`__ror__` (`nb_or`).
+    nb_or => Py_nb_or;
 }
