@@ -10,6 +10,7 @@ use crate::marker::Python;
 use crate::types::{PyAny, PyInt, PyStringMethods};
 use std::convert::Infallible;
 
+#[cold]
 fn overflow() -> PyErr {
     PyOverflowError::new_err("out of range integral type conversion attempted")
 }
