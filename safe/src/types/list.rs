@@ -25,9 +25,9 @@ impl PyList {
         T: IntoPyObject<'py>,
         I: IntoIterator<Item = T>,
     {
-        let items = elements.into_iter().map(|e| {
-            e.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into)
-        });
+        let items = elements
+            .into_iter()
+            .map(|e| e.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into));
         api::list_from_iter(py, items)
     }
 

@@ -114,9 +114,7 @@ pub(crate) fn list_from_iter<'py>(
             // Fewer items than stated: drop the empty tail (`list[filled:] = []`; the removed
             // slots are NULL, which the list skips).
             // SAFETY: attached; `list` is a live list and `filled <= n` its length.
-            let r = unsafe {
-                ffi::PyList_SetSlice(list.as_ptr(), filled, n, std::ptr::null_mut())
-            };
+            let r = unsafe { ffi::PyList_SetSlice(list.as_ptr(), filled, n, std::ptr::null_mut()) };
             super::int_result(py, r)?;
             return Ok(list);
         };

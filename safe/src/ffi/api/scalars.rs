@@ -5,19 +5,21 @@ use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::PyAny;
+use crate::types::{PyAny, PyInt};
 use std::borrow::Cow;
 
 /// `int(v)` for a signed 64-bit value.
-pub(crate) fn long_from_i64(py: Python<'_>, v: i64) -> Bound<'_, PyAny> {
-    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
-    unsafe { ffi::PyLong_FromLongLong(v as _).assume_owned(py) }
+#[inline]
+pub(crate) fn long_from_i64(py: Python<'_>, v: i64) -> Bound<'_, PyInt> {
+    // SAFETY: attached; a new `int` reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyLong_FromLongLong(v as _).assume_owned(py).cast_into_unchecked() }
 }
 
 /// `int(v)` for an unsigned 64-bit value.
-pub(crate) fn long_from_u64(py: Python<'_>, v: u64) -> Bound<'_, PyAny> {
-    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
-    unsafe { ffi::PyLong_FromUnsignedLongLong(v as _).assume_owned(py) }
+#[inline]
+pub(crate) fn long_from_u64(py: Python<'_>, v: u64) -> Bound<'_, PyInt> {
+    // SAFETY: attached; a new `int` reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyLong_FromUnsignedLongLong(v as _).assume_owned(py).cast_into_unchecked() }
 }
 
 /// `int(text)` for a decimal literal (used for 128-bit values).
