@@ -8,7 +8,8 @@ pub use crate::pyclass::{PyClassInitializer, PyRef, PyRefMut};
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods,
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods,
-    PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
+    PySetMethods, PySliceMethods, PyStringMethods, PyTracebackMethods, PyTupleMethods,
+    PyTypeMethods,
 };
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 

@@ -244,6 +244,7 @@ fn extends_chain() {
 }
 
 #[test]
+#[cfg(not(Py_LIMITED_API))]
 fn exception_subclass() {
     Python::attach(|py| {
         let locals = run(

@@ -86,6 +86,21 @@ fn py_dropped_on_a_detached_thread_is_released_at_the_next_attach() {
 }
 
 #[test]
+fn a_thread_is_not_attached_because_another_holds_the_interpreter() {
+    Python::attach(|py| {
+        let obj = py.eval(c_str!("object()"), None, None).unwrap();
+        let before = obj.get_refcnt();
+        let extra = obj.clone().unbind();
+        // This thread stays attached while the other drops its reference: the other thread
+        // holds no thread state of its own, so the drop must be deferred, not a decref.
+        std::thread::spawn(move || drop(extra)).join().unwrap();
+        assert_eq!(obj.get_refcnt(), before + 1, "the drop must wait for an attach");
+        py.detach(|| std::thread::spawn(|| Python::attach(|_| ())).join().unwrap());
+        assert_eq!(obj.get_refcnt(), before);
+    });
+}
+
+#[test]
 fn errors_are_lazy_restorable_and_typed() {
     Python::attach(|py| {
         let err = PyValueError::new_err("boom");

@@ -5,6 +5,7 @@
 //! interpreter). It is `Send + Sync`, so errors can cross threads without attaching.
 
 mod cast_error;
+mod reporting;
 mod std_errors;
 
 pub use cast_error::{CastError, CastIntoError};

@@ -26,13 +26,33 @@ pub(crate) fn is_attached() -> bool {
 }
 
 /// Whether the interpreter is initialized and this thread holds its thread state although the
-/// count says it is detached (Rust called from Python).
+/// count says it is detached (Rust called from Python). Asks for the current thread state
+/// (`PyGILState_Check` is not used: it answers 1 for every thread once a sub-interpreter
+/// exists).
 #[cold]
 #[cfg(not(Py_LIMITED_API))]
 fn attached_by_interpreter() -> bool {
-    // SAFETY: `PyGILState_Check` may be called by any thread once the interpreter is
-    // initialized; before that it is not called (on 3.9 it answers 1 before initialization).
-    is_initialized() && unsafe { ffi::PyGILState_Check() } != 0
+    if !is_initialized() {
+        return false;
+    }
+    // SAFETY: reading the current thread state is allowed from any thread, attached or not,
+    // once the interpreter is initialized. From 3.12 it is per thread (NULL: detached); up to
+    // 3.11 it is the one thread state holding the GIL, so it must be this thread's own.
+    unsafe {
+        #[cfg(all(Py_3_13, not(PyPy)))]
+        let attached = !ffi::PyThreadState_GetUnchecked().is_null();
+        #[cfg(all(Py_3_12, not(Py_3_13), not(PyPy)))]
+        let attached = !ffi::_PyThreadState_UncheckedGet().is_null();
+        #[cfg(all(not(Py_3_12), not(PyPy)))]
+        let attached = {
+            let current = ffi::_PyThreadState_UncheckedGet();
+            !current.is_null() && current == ffi::PyGILState_GetThisThreadState()
+        };
+        // PyPy has one interpreter, so its `PyGILState_Check` is exact.
+        #[cfg(PyPy)]
+        let attached = ffi::PyGILState_Check() != 0;
+        attached
+    }
 }
 
 /// Under the limited API there is no way to ask whether the thread is attached

@@ -10,7 +10,9 @@
 //! 5. [`conversions`]: which Rust types convert to and from which Python types, and the errors.
 //! 6. [`sync`]: one-time initialization, interned strings, critical sections and locks on GIL
 //!    and free-threaded builds.
-//! 7. [`differences`]: where Pyroxide behaves differently from PyO3.
+//! 7. [`functions`]: `#[pyfunction]` and `#[pymodule]`: signatures, calling conventions, modules.
+//! 8. [`classes`]: `#[pyclass]` and `#[pymethods]`: borrowing, options, enums.
+//! 9. [`differences`]: where Pyroxide behaves differently from PyO3.
 
 #[doc = include_str!("attaching.md")]
 pub mod attaching {}
@@ -29,6 +31,12 @@ pub mod conversions {}
 
 #[doc = include_str!("sync.md")]
 pub mod sync {}
+
+#[doc = include_str!("functions.md")]
+pub mod functions {}
+
+#[doc = include_str!("classes.md")]
+pub mod classes {}
 
 #[doc = include_str!("differences.md")]
 pub mod differences {}

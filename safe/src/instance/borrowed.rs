@@ -105,6 +105,34 @@ impl<'a, 'py> Borrowed<'a, 'py, PyAny> {
     pub unsafe fn from_ptr_or_opt(_py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
         NonNull::new(ptr).map(|p| Borrowed(p, PhantomData))
     }
+
+    /// A borrowed reference from a raw pointer, or the pending exception on NULL.
+    ///
+    /// # Safety
+    /// As for [`Borrowed::from_ptr_or_opt`].
+    #[inline]
+    pub unsafe fn from_ptr_or_err(
+        py: Python<'py>,
+        ptr: *mut ffi::PyObject,
+    ) -> crate::err::PyResult<Self> {
+        // SAFETY: forwarded from the caller.
+        unsafe { Self::from_ptr_or_opt(py, ptr) }.ok_or_else(|| crate::err::PyErr::fetch(py))
+    }
+
+    /// A borrowed reference from a raw pointer; panics (printing the pending exception) on
+    /// NULL.
+    ///
+    /// # Safety
+    /// As for [`Borrowed::from_ptr_or_opt`].
+    #[inline]
+    #[track_caller]
+    pub unsafe fn from_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+        // SAFETY: forwarded from the caller.
+        unsafe { Self::from_ptr_or_err(py, ptr) }.unwrap_or_else(|e| {
+            e.print(py);
+            panic!("Borrowed::from_ptr: the pointer is NULL")
+        })
+    }
 }
 
 impl<'py, T> Deref for Borrowed<'_, 'py, T> {

@@ -10,6 +10,7 @@ mod bound;
 mod cast;
 pub use cast::DerefToPyAny;
 mod py;
+mod py_methods;
 pub(crate) mod pybacked;
 pub(crate) mod refpool;
 

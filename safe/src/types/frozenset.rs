@@ -38,6 +38,29 @@ impl PyFrozenSet {
     }
 }
 
+/// Builds a `frozenset` item by item (it stays private to the builder until
+/// [`PyFrozenSetBuilder::finalize`]).
+pub struct PyFrozenSetBuilder<'py> {
+    set: Bound<'py, PyFrozenSet>,
+}
+
+impl<'py> PyFrozenSetBuilder<'py> {
+    /// An empty builder.
+    pub fn new(py: Python<'py>) -> PyResult<PyFrozenSetBuilder<'py>> {
+        Ok(PyFrozenSetBuilder { set: api::frozenset_new(py)? })
+    }
+
+    /// Adds `key` (`TypeError` if it is unhashable).
+    pub fn add<K: IntoPyObject<'py>>(&mut self, key: K) -> PyResult<()> {
+        api::set_add(&self.set, &to_any(self.set.py(), key)?)
+    }
+
+    /// The finished frozenset.
+    pub fn finalize(self) -> Bound<'py, PyFrozenSet> {
+        self.set
+    }
+}
+
 /// Methods of `frozenset`.
 pub trait PyFrozenSetMethods<'py> {
     /// `len(self)`.

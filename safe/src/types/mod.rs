@@ -31,6 +31,7 @@ mod pyfunction;
 #[cfg(not(any(PyPy, GraalPy)))]
 mod pysuper;
 mod range;
+mod scalar_eq;
 mod sequence;
 mod set;
 mod slice;
@@ -59,7 +60,7 @@ pub use ellipsis::PyEllipsis;
 pub use float::{PyFloat, PyFloatMethods};
 #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
 pub use frame::{PyFrame, PyFrameMethods};
-pub use frozenset::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetMethods};
+pub use frozenset::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetBuilder, PyFrozenSetMethods};
 pub use function::PyCFunction;
 pub use int::PyInt;
 pub use iterator::PyIterator;
@@ -80,8 +81,8 @@ pub use sequence::{PySequence, PySequenceMethods};
 pub use set::{BoundSetIterator, PySet, PySetMethods};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
-pub use traceback::PyTraceback;
-pub use tuple::{BoundTupleIterator, PyTuple, PyTupleMethods};
+pub use traceback::{PyTraceback, PyTracebackMethods};
+pub use tuple::{BorrowedTupleIterator, BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
 pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
 

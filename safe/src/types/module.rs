@@ -9,6 +9,7 @@ use crate::ffi::native::native_type;
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
 use crate::types::{PyAny, PyAnyMethods, PyCFunction, PyDict, PyList, PyListMethods, PyString};
+use std::ffi::CStr;
 
 native_type!(
     /// A Python module.
@@ -32,6 +33,18 @@ impl PyModule {
     {
         let name = name.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
         api::import(&name)?.cast_into().map_err(Into::into)
+    }
+
+    /// Compiles `code` (as if read from `file_name`) and runs it as a new module called
+    /// `module_name`, which is added to `sys.modules` (like an import).
+    pub fn from_code<'py>(
+        py: Python<'py>,
+        code: &CStr,
+        file_name: &CStr,
+        module_name: &CStr,
+    ) -> PyResult<Bound<'py, PyModule>> {
+        let compiled = api::compile(py, code, file_name, api::StartSymbol::File)?;
+        api::exec_code_module(module_name, &compiled, file_name)?.cast_into().map_err(Into::into)
     }
 }
 
@@ -62,6 +75,9 @@ pub trait PyModuleMethods<'py> {
         T: crate::impl_::argument::IntoPyReturn<'py>;
     /// Adds the class `T` (a `#[pyclass]`) under its name.
     fn add_class<T: crate::pyclass::PyClass>(&self) -> PyResult<()>;
+    /// Declares whether the module needs the GIL (`PyUnstable_Module_SetGIL` on free-threaded
+    /// builds, where importing a module that uses it re-enables the GIL); a no-op elsewhere.
+    fn gil_used(&self, gil_used: bool) -> PyResult<()>;
 }
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
@@ -123,5 +139,9 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
 
     fn add_class<T: crate::pyclass::PyClass>(&self) -> PyResult<()> {
         crate::impl_::pyclass::add_class::<T>(self)
+    }
+
+    fn gil_used(&self, gil_used: bool) -> PyResult<()> {
+        api::module_set_gil_used(self, gil_used)
     }
 }

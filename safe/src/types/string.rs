@@ -6,8 +6,9 @@ use crate::ffi::api;
 use crate::ffi::native::native_type;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::PyBytes;
+use crate::types::{PyAny, PyBytes};
 use std::borrow::Cow;
+use std::ffi::CStr;
 
 native_type!(
     /// Python's `str`.
@@ -27,6 +28,16 @@ impl PyString {
     /// An interned `str` (one object per distinct text, faster as a dict key).
     pub fn intern<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
         api::string_intern(py, s).cast_into().unwrap_or_else(|_| unreachable!())
+    }
+
+    /// `str(src, encoding, errors)`: decodes a bytes-like object (`None` means UTF-8 and
+    /// `"strict"`); a `TypeError` for `str` and other non-buffer objects.
+    pub fn from_encoded_object<'py>(
+        src: &Bound<'py, PyAny>,
+        encoding: Option<&CStr>,
+        errors: Option<&CStr>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        api::unicode_from_encoded_object(src, encoding, errors)
     }
 }
 

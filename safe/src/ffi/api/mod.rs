@@ -11,14 +11,18 @@ mod containers;
 mod critical_section;
 mod datetime;
 mod datetime_fields;
+mod dicts;
 mod err;
 mod exc;
 mod functions;
+mod lists;
 mod marshal;
 #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
 mod number;
 mod object;
+mod operators;
 mod protocols;
+mod runtime;
 mod scalars;
 mod sets;
 mod text;
@@ -32,15 +36,19 @@ pub(crate) use containers::*;
 pub(crate) use critical_section::*;
 pub(crate) use datetime::*;
 pub(crate) use datetime_fields::*;
+pub(crate) use dicts::*;
 pub(crate) use err::*;
 pub(crate) use exc::*;
 pub(crate) use functions::*;
+pub(crate) use lists::*;
 #[cfg(not(Py_LIMITED_API))]
 pub(crate) use marshal::*;
 #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
 pub(crate) use number::*;
 pub(crate) use object::*;
+pub(crate) use operators::*;
 pub(crate) use protocols::*;
+pub(crate) use runtime::*;
 pub(crate) use scalars::*;
 pub(crate) use sets::*;
 pub(crate) use text::*;

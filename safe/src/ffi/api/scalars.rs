@@ -113,7 +113,7 @@ fn long_as_u64_slow(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     // SAFETY: attached; `int` is a live `int`; `(unsigned long long)-1` with an exception set
     // on overflow or a negative value.
     let v = unsafe { ffi::PyLong_AsUnsignedLongLong(int.as_ptr()) };
-    if v == u64::MAX as _ && super::occurred(obj.py()) {
+    if v as u64 == u64::MAX && super::occurred(obj.py()) {
         return Err(PyErr::fetch(obj.py()));
     }
     Ok(v as u64)

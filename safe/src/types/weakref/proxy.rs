@@ -31,6 +31,17 @@ impl PyWeakrefProxy {
 
     /// `weakref.proxy(object, callback)`: `callback` (if not `None`) is called with the proxy
     /// when `object` is about to be finalized.
+    pub fn new_with<'py, C>(
+        object: &Bound<'py, PyAny>,
+        callback: C,
+    ) -> PyResult<Bound<'py, PyWeakrefProxy>>
+    where
+        C: IntoPyObject<'py>,
+    {
+        Self::new_with_callback(object, callback)
+    }
+
+    /// The same as [`PyWeakrefProxy::new_with`] (this crate's earlier name).
     pub fn new_with_callback<'py, C>(
         object: &Bound<'py, PyAny>,
         callback: C,

@@ -24,6 +24,17 @@ impl PyWeakrefReference {
 
     /// `weakref.ref(object, callback)`: `callback` (if not `None`) is called with the
     /// reference when `object` is about to be finalized.
+    pub fn new_with<'py, C>(
+        object: &Bound<'py, PyAny>,
+        callback: C,
+    ) -> PyResult<Bound<'py, PyWeakrefReference>>
+    where
+        C: IntoPyObject<'py>,
+    {
+        Self::new_with_callback(object, callback)
+    }
+
+    /// The same as [`PyWeakrefReference::new_with`] (this crate's earlier name).
     pub fn new_with_callback<'py, C>(
         object: &Bound<'py, PyAny>,
         callback: C,
