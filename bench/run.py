@@ -27,11 +27,6 @@ import timeit
 IMPLS = ("c", "pyroxide", "pyo3")
 LABELS = {"c": "C", "pyroxide": "Pyroxide", "pyo3": "PyO3"}
 
-# TODO(pyclass): Pyroxide has no `#[pyclass]` yet, so `bench_pyroxide` has no `Counter`; its
-# class rows are skipped with this reason until `bench/pyroxide/src/lib.rs` registers
-# `bench/common/counter.rs` like the PyO3 module does. Remove the skip then.
-PYROXIDE_CLASS_SKIP = "pyclass not yet implemented"
-
 ASCII = "hello, world! " * 4
 NON_ASCII = "héllo, wörld ☃ " * 4
 LIST100 = list(range(100))
@@ -296,9 +291,6 @@ def build_rows(samples, modules):
         per = samples[name]
         mins = {k: min(per[k]) if k in per else None for k in IMPLS}
         meds = {k: statistics.median(per[k]) if k in per else None for k in IMPLS}
-        skip = None
-        if func is None and not has_class(modules["pyroxide"]):
-            skip = PYROXIDE_CLASS_SKIP
         rows.append({
             "operation": name,
             "min_ns": mins,
@@ -306,7 +298,6 @@ def build_rows(samples, modules):
             "pyroxide_over_c": ratio(mins["pyroxide"], mins["c"]),
             "pyo3_over_c": ratio(mins["pyo3"], mins["c"]),
             "pyroxide_over_pyo3": ratio(mins["pyroxide"], mins["pyo3"]),
-            "pyroxide_skipped": skip,
         })
     return rows
 
@@ -332,7 +323,6 @@ def table_lines(rows, summary):
         lines.append(
             f"{r['operation']:<20} {fmt(mn['c'], '8.1f'):>8} {fmt(mn['pyroxide'], '9.1f'):>9} {fmt(mn['pyo3'], '8.1f'):>8}   "
             f"{fmt(r['pyroxide_over_c'], '6.2f'):>6} {fmt(r['pyo3_over_c'], '6.2f'):>6} {fmt(r['pyroxide_over_pyo3'], '8.2f'):>8}   {med:>20}"
-            + (f"   (Pyroxide skipped: {r['pyroxide_skipped']})" if r["pyroxide_skipped"] else "")
         )
     lines.append("-" * len(head))
     s = summary
@@ -367,7 +357,7 @@ def markdown(rows, summary, builds, meta):
     out.append("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         mn = r["min_ns"]
-        pyx = fmt(mn["pyroxide"], ".1f") if not r["pyroxide_skipped"] else f"skipped ({r['pyroxide_skipped']})"
+        pyx = fmt(mn["pyroxide"], ".1f")
         out.append(
             f"| `{r['operation']}` | {fmt(mn['c'], '.1f')} | {pyx} | {fmt(mn['pyo3'], '.1f')} | "
             f"{fmt(r['pyroxide_over_c'], '.2f')} | {fmt(r['pyo3_over_c'], '.2f')} | {fmt(r['pyroxide_over_pyo3'], '.2f')} |"

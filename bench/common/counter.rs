@@ -1,5 +1,5 @@
-//! The benchmark class `Counter`, one source text for every Rust implementation that has
-//! `#[pyclass]` (today PyO3 only; Pyroxide includes it once its `#[pyclass]` lands).
+//! The benchmark class `Counter`, one source text for every Rust implementation (Pyroxide and
+//! PyO3 both include it).
 
 use pyo3::prelude::*;
 

@@ -144,16 +144,16 @@ impl FnSpec {
             None => (TokenStream::new(), None),
         };
         let call_args = first.into_iter().chain(call_args.into_iter().map(|v| quote!(#v)));
-        let extra_binding = if self.signature.varargs.is_some() || self.signature.kwargs.is_some() {
-            quote!(let extra =)
+        let extract = if self.signature.varargs.is_some() || self.signature.kwargs.is_some() {
+            quote!(let extra = #krate::impl_::extract::ArgSource::extract(args, &DESCRIPTION, &mut out)?;)
         } else {
-            quote!(let _ =)
+            quote!(#krate::impl_::extract::ArgSource::extract_fixed(args, &DESCRIPTION, &mut out)?;)
         };
         quote! {
             #description
             let mut out: [::core::option::Option<#krate::Borrowed<'a, 'py, #krate::PyAny>>; #n] =
                 [::core::option::Option::None; #n];
-            #extra_binding #krate::impl_::extract::ArgSource::extract(args, &DESCRIPTION, &mut out)?;
+            #extract
             #setup
             #(#extractions)*
             let result = #callee(#(#call_args),*);

@@ -77,3 +77,18 @@ Py_ssize_t c_PyList_GET_SIZE(PyObject *o) { return PyList_GET_SIZE(o); }
 PyObject *c_PyList_GET_ITEM(PyObject *o, Py_ssize_t i) { return PyList_GET_ITEM(o, i); }
 void c_PyList_SET_ITEM(PyObject *o, Py_ssize_t i, PyObject *v) { PyList_SET_ITEM(o, i, v); }
 Py_ssize_t c_PyUnicode_GET_LENGTH(PyObject *o) { return PyUnicode_GET_LENGTH(o); }
+
+/* The compact-int accessors: 3.12+ has them as static inline functions; before, the same
+ * property of the older layout (IS_MEDIUM_VALUE / MEDIUM_VALUE of Objects/longobject.c). */
+#if PY_VERSION_HEX >= 0x030C0000
+int c__PyLong_IsCompact(PyObject *o) { return _PyLong_IsCompact((PyLongObject *)o); }
+Py_ssize_t c__PyLong_CompactValue(PyObject *o) { return _PyLong_CompactValue((PyLongObject *)o); }
+#else
+int c__PyLong_IsCompact(PyObject *o) { return (size_t)(Py_SIZE(o) + 1) < 3; }
+Py_ssize_t c__PyLong_CompactValue(PyObject *o)
+{
+    Py_ssize_t size = Py_SIZE(o);
+    return size < 0 ? -(Py_ssize_t)((PyLongObject *)o)->ob_digit[0]
+                    : (size == 0 ? 0 : (Py_ssize_t)((PyLongObject *)o)->ob_digit[0]);
+}
+#endif

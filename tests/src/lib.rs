@@ -226,5 +226,7 @@ pub mod c {
         pub fn c_PyList_GET_ITEM(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
         pub fn c_PyList_SET_ITEM(o: *mut PyObject, i: Py_ssize_t, v: *mut PyObject);
         pub fn c_PyUnicode_GET_LENGTH(o: *mut PyObject) -> Py_ssize_t;
+        pub fn c__PyLong_IsCompact(o: *mut PyObject) -> c_int;
+        pub fn c__PyLong_CompactValue(o: *mut PyObject) -> Py_ssize_t;
     }
 }

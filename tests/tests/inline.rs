@@ -258,6 +258,39 @@ fn list_macros_match_c() {
 }
 
 #[test]
+fn compact_int_accessors_match_c() {
+    let gil = Gil::acquire();
+    // Around the one-digit limit (2**30) on both sides, zero, bool, and a subclass.
+    let ints = eval(
+        &gil,
+        "[0, 1, -1, 5, -5, 2**30 - 1, -(2**30 - 1), 2**30, -(2**30), 2**31, -(2**62), 10**30, \
+         -(10**30), True, False, type('I', (int,), {})(-7), type('I', (int,), {})(2**40)]",
+    );
+    // SAFETY: the GIL is held; `ints` is a live list of `int`s; the value is read only when
+    // both sides say the `int` is compact.
+    unsafe {
+        let n = ffi::PyList_GET_SIZE(ints);
+        let mut compact = 0;
+        for i in 0..n {
+            let item = ffi::PyList_GET_ITEM(ints, i);
+            let is_compact = ffi::_PyLong_IsCompact(item);
+            assert_eq!(is_compact as c_int, c__PyLong_IsCompact(item), "item {i}");
+            let exact = ffi::PyLong_AsLongLong(item);
+            let small = ffi::PyErr_Occurred().is_null() && exact.unsigned_abs() < (1 << 30);
+            ffi::PyErr_Clear();
+            assert_eq!(is_compact, small, "item {i}: compact exactly below 2**30");
+            if is_compact {
+                compact += 1;
+                assert_eq!(ffi::_PyLong_CompactValue(item), c__PyLong_CompactValue(item));
+                assert_eq!(ffi::_PyLong_CompactValue(item) as i64, exact as i64, "item {i}");
+            }
+        }
+        assert_eq!(compact, 10);
+        ffi::Py_DECREF(ints);
+    }
+}
+
+#[test]
 fn unicode_length_matches_c() {
     let gil = Gil::acquire();
     let globals = zoo(&gil);

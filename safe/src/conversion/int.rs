@@ -10,6 +10,7 @@ use crate::marker::Python;
 use crate::types::{PyAny, PyInt, PyStringMethods};
 use std::convert::Infallible;
 
+#[cold]
 fn overflow() -> PyErr {
     PyOverflowError::new_err("out of range integral type conversion attempted")
 }
@@ -26,7 +27,7 @@ macro_rules! signed {
             type Error = Infallible;
             #[inline]
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
-                Ok(int(api::long_from_i64(py, self as i64)))
+                Ok(api::long_from_i64(py, self as i64))
             }
         }
         impl<'py> IntoPyObject<'py> for &$t {
@@ -57,7 +58,7 @@ macro_rules! unsigned {
             type Error = Infallible;
             #[inline]
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
-                Ok(int(api::long_from_u64(py, self as u64)))
+                Ok(api::long_from_u64(py, self as u64))
             }
             $($($owned)*)?
         }
@@ -123,7 +124,7 @@ macro_rules! wide {
             type Error = PyErr;
             fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
                 match <$narrow>::try_from(self) {
-                    Ok(v) => Ok(int(api::$from(py, v as _))),
+                    Ok(v) => Ok(api::$from(py, v as _)),
                     Err(_) => api::long_from_decimal(py, &self.to_string()).map(int),
                 }
             }

@@ -7,7 +7,7 @@ use crate::exceptions::{PyTypeError, PyValueError};
 use crate::ffi::api;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
-use crate::types::{PyAny, PyAnyMethods, PyString, PyTuple, PyTupleMethods};
+use crate::types::{PyAny, PyAnyMethods, PyList, PyListMethods, PyString, PyTuple, PyTupleMethods};
 
 impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
     type Target = PyAny;
@@ -50,6 +50,25 @@ where
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Vec<T>> {
         if obj.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err("Can't extract `str` to `Vec`"));
+        }
+        // Exact lists and tuples by index (what their iterators do, without the iterator).
+        if let Ok(list) = obj.cast_exact::<PyList>() {
+            let mut out = Vec::with_capacity(list.len());
+            // The list may change while an item is extracted (Python code can run): its length
+            // is read again at each step and the item is held by a strong reference.
+            while let Some(item) = api::list_get_item_opt(&list, out.len()) {
+                out.push(item.extract::<T>().map_err(Into::into)?);
+            }
+            return Ok(out);
+        }
+        if let Ok(tuple) = obj.cast_exact::<PyTuple>() {
+            let n = tuple.len();
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                let item = api::tuple_get_borrowed(tuple, i);
+                out.push(item.extract::<T>().map_err(Into::into)?);
+            }
+            return Ok(out);
         }
         let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
         for item in obj.try_iter()? {

@@ -17,7 +17,7 @@ use crate::instance::{Bound, BoundObject, Py};
 use crate::marker::Python;
 use crate::type_object::PyTypeInfo;
 use crate::types::{
-    PyAny, PyAnyMethods, PyStringMethods, PyTraceback, PyTuple, PyType, PyTypeMethods,
+    PyAny, PyAnyMethods, PyString, PyStringMethods, PyTraceback, PyTuple, PyType, PyTypeMethods,
 };
 use std::sync::{Mutex, OnceLock};
 
@@ -44,8 +44,14 @@ where
 
 type LazyFn = Box<dyn for<'py> FnOnce(Python<'py>) -> (Py<PyAny>, Py<PyAny>) + Send + Sync>;
 
-/// A Python exception.
+/// A Python exception. One pointer wide (the state is boxed), so `PyResult<T>` of a pointer-sized
+/// `T` is returned in registers.
 pub struct PyErr {
+    state: Box<ErrState>,
+}
+
+/// What a [`PyErr`] holds: the lazy constructor until the error is normalized, then the instance.
+struct ErrState {
     lazy: Mutex<Option<LazyFn>>,
     normalized: OnceLock<Py<PyBaseException>>,
 }
@@ -65,7 +71,9 @@ impl PyErr {
     }
 
     fn lazy(f: LazyFn) -> PyErr {
-        PyErr { lazy: Mutex::new(Some(f)), normalized: OnceLock::new() }
+        PyErr {
+            state: Box::new(ErrState { lazy: Mutex::new(Some(f)), normalized: OnceLock::new() }),
+        }
     }
 
     fn from_instance(exc: Bound<'_, PyAny>) -> PyErr {
@@ -75,7 +83,7 @@ impl PyErr {
             exc.cast_into::<PyBaseException>()
                 .map_or_else(|e| panic!("not an exception instance: {e}"), |b| b.unbind()),
         );
-        PyErr { lazy: Mutex::new(None), normalized }
+        PyErr { state: Box::new(ErrState { lazy: Mutex::new(None), normalized }) }
     }
 
     /// The error for `obj`: itself if it is an exception instance, `obj()` if it is an
@@ -117,13 +125,29 @@ impl PyErr {
 
     /// Raises this error in the interpreter (sets it as the pending exception).
     pub fn restore(self, py: Python<'_>) {
-        let value = self.normalized(py).bind(py).clone().into_any();
-        api::restore_raised(value);
+        let ErrState { lazy, normalized } = *self.state;
+        if let Some(value) = normalized.into_inner() {
+            return api::restore_raised(value.into_bound(py).into_any());
+        }
+        let lazy = lazy.into_inner().unwrap_or_else(|e| e.into_inner());
+        let (ty, args) = lazy.expect("a PyErr is either lazy or normalized")(py);
+        let (ty, args) = (ty.into_bound(py), args.into_bound(py));
+        // A message or an argument tuple for an exception class: the interpreter makes the
+        // instance when it needs it, exactly as `instantiate` would (`ty(*args)`, `ty(msg)`).
+        // Anything else (None, an instance, not an exception class) goes the general way.
+        if (api::is_exact_instance_of_type::<PyString>(&args)
+            || api::is_exact_instance_of_type::<PyTuple>(&args))
+            && api::is_exception_class(&ty)
+        {
+            return api::set_error_object(&ty, &args);
+        }
+        let value = instantiate(&ty, args);
+        api::restore_raised(value.into_bound(py).into_any());
     }
 
     fn normalized(&self, py: Python<'_>) -> &Py<PyBaseException> {
-        self.normalized.get_or_init(|| {
-            let lazy = self.lazy.lock().unwrap_or_else(|e| e.into_inner()).take();
+        self.state.normalized.get_or_init(|| {
+            let lazy = self.state.lazy.lock().unwrap_or_else(|e| e.into_inner()).take();
             let lazy = lazy.expect("a PyErr is either lazy or normalized");
             let (ty, args) = lazy(py);
             instantiate(ty.bind(py), args.into_bound(py))

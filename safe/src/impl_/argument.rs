@@ -76,8 +76,15 @@ pub fn extract_argument<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py>>(
     name: &'static str,
 ) -> PyResult<T> {
     // Required parameters are checked by the matching step before any is extracted.
-    let obj = obj.unwrap_or_else(|| unreachable!("required argument `{name}` not checked"));
-    T::extract_argument(obj, holder).map_err(|e| argument_error(obj.py(), name, e))
+    let Some(obj) = obj else { unchecked_required(name) };
+    T::extract_argument(obj, holder).map_err(move |e| argument_error(obj.py(), name, e))
+}
+
+/// A required argument reached extraction without an object: a bug of the matching step.
+#[cold]
+#[inline(never)]
+fn unchecked_required(name: &'static str) -> ! {
+    unreachable!("required argument `{name}` not checked")
 }
 
 /// Extracts an argument that has a default, computed by `default` when it is missing.

@@ -69,6 +69,18 @@ pub trait ArgSource<'a, 'py>: Sized {
         desc: &FunctionDescription,
         out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
     ) -> PyResult<Extra<'py>>;
+
+    /// As [`ArgSource::extract`], for a function without `*args` and `**kwargs` (so nothing
+    /// but the slots to return): the common call (positional arguments only, exactly one per
+    /// parameter) fills the slots directly; anything else goes to the general matching.
+    #[inline]
+    fn extract_fixed(
+        self,
+        desc: &FunctionDescription,
+        out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
+    ) -> PyResult<()> {
+        self.extract(desc, out).map(drop)
+    }
 }
 
 /// Positional arguments and keyword arguments as slices (fastcall, vectorcall).
@@ -195,30 +207,90 @@ impl<'a, 'py> ArgSource<'a, 'py> for FastcallArgs<'a, 'py> {
         desc: &FunctionDescription,
         out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
     ) -> PyResult<Extra<'py>> {
-        let (positional, values) = self.args.split_at(self.nargs);
-        let names = self.kwnames;
-        let keywords = values.iter().enumerate().map(move |(i, value)| {
-            // `names` is Some whenever there are keyword values.
-            let names = names.unwrap_or_else(|| unreachable!());
-            (crate::ffi::api::tuple_get_borrowed(names, i), *value)
-        });
-        desc.match_args(self.py, self.nargs, |i| positional[i], keywords, out)
+        fastcall_match(self, desc, out)
+    }
+
+    #[inline]
+    fn extract_fixed(
+        self,
+        desc: &FunctionDescription,
+        out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
+    ) -> PyResult<()> {
+        // Exactly one positional argument per parameter and no keywords (`args` then holds
+        // only the positional ones): every slot is filled, nothing can be missing or surplus.
+        // `out.len()` is a constant in the generated wrapper.
+        if self.args.len() == out.len() && self.nargs == out.len() && desc.positional == out.len() {
+            for (slot, arg) in out.iter_mut().zip(self.args) {
+                *slot = Some(*arg);
+            }
+            return Ok(());
+        }
+        fastcall_match(self, desc, out).map(drop)
     }
 }
 
+/// The general matching of a fastcall argument vector, kept out of line (one copy for all
+/// functions).
+#[inline(never)]
+fn fastcall_match<'a, 'py>(
+    args: FastcallArgs<'a, 'py>,
+    desc: &FunctionDescription,
+    out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
+) -> PyResult<Extra<'py>> {
+    let (positional, values) = args.args.split_at(args.nargs);
+    let names = args.kwnames;
+    let keywords = values.iter().enumerate().map(move |(i, value)| {
+        // `names` is Some whenever there are keyword values.
+        let names = names.unwrap_or_else(|| unreachable!());
+        (crate::ffi::api::tuple_get_borrowed(names, i), *value)
+    });
+    desc.match_args(args.py, args.nargs, |i| positional[i], keywords, out)
+}
+
 impl<'a, 'py> ArgSource<'a, 'py> for TupleArgs<'a, 'py> {
+    #[inline]
     fn extract(
         self,
         desc: &FunctionDescription,
         out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
     ) -> PyResult<Extra<'py>> {
-        let args = self.args;
-        let nargs = crate::ffi::api::tuple_len(&args);
-        let get = move |i| crate::ffi::api::tuple_get_borrowed(args, i);
-        let pairs = self.kwargs.unwrap_or_default();
-        let keywords = pairs.iter().map(|(k, v)| (k.as_borrowed(), v.as_borrowed()));
-        desc.match_args(args.py(), nargs, get, keywords, out)
+        tuple_match(self, desc, out)
     }
+
+    #[inline]
+    fn extract_fixed(
+        self,
+        desc: &FunctionDescription,
+        out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
+    ) -> PyResult<()> {
+        let args = self.args;
+        let no_keywords = self.kwargs.map_or(true, |k| k.is_empty());
+        if no_keywords
+            && desc.positional == out.len()
+            && crate::ffi::api::tuple_len(&args) == out.len()
+        {
+            for (i, slot) in out.iter_mut().enumerate() {
+                *slot = Some(crate::ffi::api::tuple_get_borrowed(args, i));
+            }
+            return Ok(());
+        }
+        tuple_match(self, desc, out).map(drop)
+    }
+}
+
+/// The general matching of an argument tuple and keyword pairs, kept out of line.
+#[inline(never)]
+fn tuple_match<'a, 'py>(
+    args: TupleArgs<'a, 'py>,
+    desc: &FunctionDescription,
+    out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
+) -> PyResult<Extra<'py>> {
+    let pairs = args.kwargs.unwrap_or_default();
+    let args = args.args;
+    let nargs = crate::ffi::api::tuple_len(&args);
+    let get = move |i| crate::ffi::api::tuple_get_borrowed(args, i);
+    let keywords = pairs.iter().map(|(k, v)| (k.as_borrowed(), v.as_borrowed()));
+    desc.match_args(args.py(), nargs, get, keywords, out)
 }
 
 impl<'a, 'py> ArgSource<'a, 'py> for NoArgs {

@@ -19,11 +19,15 @@ use core::ffi::c_int;
 use ffi::{PyObject, PyTypeObject, Py_ssize_t};
 
 mod checks;
+#[cfg(not(Py_LIMITED_API))]
+mod long;
 mod refcount;
 #[cfg(not(Py_LIMITED_API))]
 mod seq;
 
 pub use checks::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use long::*;
 pub use refcount::*;
 #[cfg(not(Py_LIMITED_API))]
 pub use seq::*;

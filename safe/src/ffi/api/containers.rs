@@ -84,6 +84,57 @@ pub(crate) fn list_new(py: Python<'_>) -> Bound<'_, PyList> {
     unsafe { ffi::PyList_New(0).assume_owned(py).cast_into_unchecked() }
 }
 
+/// A new list of the items of `items`, stopping at the first error. When the iterator states
+/// an exact length (`size_hint` with equal bounds), the list is made at that size and filled in
+/// place; the length is only trusted as a hint: fewer items shrink the list, more are appended.
+/// A panic or error mid-way drops the partly filled list (its empty slots are NULL, which the
+/// list's deallocation skips), so nothing leaks.
+pub(crate) fn list_from_iter<'py>(
+    py: Python<'py>,
+    mut items: impl Iterator<Item = PyResult<Bound<'py, PyAny>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let len = match items.size_hint() {
+        (lower, Some(upper)) if lower == upper && lower > 0 => lower,
+        _ => {
+            let list = list_new(py);
+            for item in items {
+                list_append(&list, &item?)?;
+            }
+            return Ok(list);
+        }
+    };
+    let n = ffi::Py_ssize_t::try_from(len).unwrap_or(ffi::Py_ssize_t::MAX);
+    // SAFETY: attached; a new list of `n` NULL slots, or NULL with `MemoryError` set. Until it
+    // is returned, only this function holds it.
+    let list: Bound<'py, PyList> =
+        unsafe { ffi::PyList_New(n).assume_owned_or_err(py)?.cast_into_unchecked() };
+    let mut filled: ffi::Py_ssize_t = 0;
+    while filled < n {
+        let Some(item) = items.next() else {
+            // Fewer items than stated: drop the empty tail (`list[filled:] = []`; the removed
+            // slots are NULL, which the list skips).
+            // SAFETY: attached; `list` is a live list and `filled <= n` its length.
+            let r = unsafe { ffi::PyList_SetSlice(list.as_ptr(), filled, n, std::ptr::null_mut()) };
+            super::int_result(py, r)?;
+            return Ok(list);
+        };
+        let item = item?;
+        // SAFETY: `list` is new and not shared, `filled < n` is inside it and the slot is
+        // NULL; the item's reference is handed over (SET_ITEM/SetItem steal).
+        unsafe {
+            #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+            ffi::PyList_SET_ITEM(list.as_ptr(), filled, item.into_ptr());
+            #[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+            super::int_result(py, ffi::PyList_SetItem(list.as_ptr(), filled, item.into_ptr()))?;
+        }
+        filled += 1;
+    }
+    for item in items {
+        list_append(&list, &item?)?;
+    }
+    Ok(list)
+}
+
 /// `list.append(item)`.
 pub(crate) fn list_append(l: &Bound<'_, PyList>, item: &Bound<'_, PyAny>) -> PyResult<()> {
     // SAFETY: attached; both live; -1 with an exception set on error.
@@ -114,6 +165,35 @@ pub(crate) fn list_get_item<'py>(
         ffi::PyList_GetItem(l.as_ptr(), index as ffi::Py_ssize_t)
             .assume_borrowed_or_err(py)
             .map(|b| b.to_owned())
+    }
+}
+
+/// `list[index]` as a new reference if `index` is inside the list as it is now, else `None`
+/// (the length is read at each call, so a list that shrinks while it is walked ends early).
+#[inline]
+pub(crate) fn list_get_item_opt<'py>(
+    l: &Bound<'py, PyList>,
+    index: usize,
+) -> Option<Bound<'py, PyAny>> {
+    #[cfg(not(any(Py_LIMITED_API, Py_GIL_DISABLED, PyPy, GraalPy)))]
+    // SAFETY: attached on a GIL build (no other thread can change the list meanwhile); `l` is
+    // a live list and `index` is inside it, so the slot holds a live object, taken as a new
+    // reference before anything else runs.
+    unsafe {
+        let size = ffi::PyList_GET_SIZE(l.as_ptr());
+        if (index as ffi::Py_ssize_t) < size && index <= ffi::Py_ssize_t::MAX as usize {
+            let item = ffi::PyList_GET_ITEM(l.as_ptr(), index as ffi::Py_ssize_t);
+            return Some(item.assume_borrowed(l.py()).to_owned());
+        }
+        None
+    }
+    #[cfg(any(Py_LIMITED_API, Py_GIL_DISABLED, PyPy, GraalPy))]
+    {
+        if index >= list_len(l) {
+            return None;
+        }
+        // Another thread may shrink the list in between: the `IndexError` then ends the walk.
+        list_get_item(l, index).ok()
     }
 }
 

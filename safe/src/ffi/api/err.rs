@@ -53,6 +53,14 @@ pub(crate) fn restore_raised(exc: Bound<'_, PyAny>) {
     }
 }
 
+/// `PyErr_SetObject(ty, value)`: raises an exception of class `ty` made from `value` (the
+/// argument tuple, or the single argument), created when the interpreter needs the instance.
+pub(crate) fn set_error_object(ty: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) {
+    // SAFETY: attached; both live (borrowed for the call, `PyErr_SetObject` takes its own
+    // references); the caller checked that `ty` is an exception class.
+    unsafe { ffi::PyErr_SetObject(ty.as_ptr(), value.as_ptr()) }
+}
+
 /// Whether an exception is pending.
 pub(crate) fn occurred(_py: Python<'_>) -> bool {
     // SAFETY: attached; returns a borrowed pointer, only compared with NULL.

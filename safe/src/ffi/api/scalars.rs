@@ -5,19 +5,21 @@ use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::PyAny;
+use crate::types::{PyAny, PyInt};
 use std::borrow::Cow;
 
 /// `int(v)` for a signed 64-bit value.
-pub(crate) fn long_from_i64(py: Python<'_>, v: i64) -> Bound<'_, PyAny> {
-    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
-    unsafe { ffi::PyLong_FromLongLong(v as _).assume_owned(py) }
+#[inline]
+pub(crate) fn long_from_i64(py: Python<'_>, v: i64) -> Bound<'_, PyInt> {
+    // SAFETY: attached; a new `int` reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyLong_FromLongLong(v as _).assume_owned(py).cast_into_unchecked() }
 }
 
 /// `int(v)` for an unsigned 64-bit value.
-pub(crate) fn long_from_u64(py: Python<'_>, v: u64) -> Bound<'_, PyAny> {
-    // SAFETY: attached; new reference (NULL only on memory exhaustion, which panics).
-    unsafe { ffi::PyLong_FromUnsignedLongLong(v as _).assume_owned(py) }
+#[inline]
+pub(crate) fn long_from_u64(py: Python<'_>, v: u64) -> Bound<'_, PyInt> {
+    // SAFETY: attached; a new `int` reference (NULL only on memory exhaustion, which panics).
+    unsafe { ffi::PyLong_FromUnsignedLongLong(v as _).assume_owned(py).cast_into_unchecked() }
 }
 
 /// `int(text)` for a decimal literal (used for 128-bit values).
@@ -42,9 +44,37 @@ pub(crate) fn is_long(obj: &Bound<'_, PyAny>) -> bool {
     unsafe { ffi::PyLong_Check(obj.as_ptr()) != 0 }
 }
 
+/// The value of `obj` if it is a compact `int` (one digit: less than 2**30 in magnitude), read
+/// from the object; `None` for anything else, and always on PyPy, GraalPy and under the limited API.
+#[inline(always)]
+fn compact_value(obj: &Bound<'_, PyAny>) -> Option<isize> {
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+    // SAFETY: attached; `obj` live; the compact accessors are used only on an `int` and the
+    // value only when it is compact.
+    unsafe {
+        let p = obj.as_ptr();
+        if ffi::PyLong_Check(p) != 0 && ffi::_PyLong_IsCompact(p) {
+            return Some(ffi::_PyLong_CompactValue(p));
+        }
+    }
+    #[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+    let _ = obj;
+    None
+}
+
 /// The value of an `int` (anything else: via `__index__`) as `i64`; `OverflowError` when out
 /// of range.
+#[inline(always)]
 pub(crate) fn long_as_i64(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
+    match compact_value(obj) {
+        Some(v) => Ok(v as i64),
+        None => long_as_i64_slow(obj),
+    }
+}
+
+/// [`long_as_i64`] through `PyLong_AsLongLong`.
+#[inline(never)]
+fn long_as_i64_slow(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
     let index;
     let int = if is_long(obj) {
         obj
@@ -62,7 +92,17 @@ pub(crate) fn long_as_i64(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
 
 /// The value of an `int` (anything else: via `__index__`) as `u64`; `OverflowError` when
 /// negative or too large.
+#[inline(always)]
 pub(crate) fn long_as_u64(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
+    match compact_value(obj) {
+        Some(v) if v >= 0 => Ok(v as u64),
+        _ => long_as_u64_slow(obj),
+    }
+}
+
+/// [`long_as_u64`] through `PyLong_AsUnsignedLongLong`.
+#[inline(never)]
+fn long_as_u64_slow(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     let index;
     let int = if is_long(obj) {
         obj

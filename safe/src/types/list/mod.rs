@@ -33,12 +33,10 @@ impl PyList {
         T: IntoPyObject<'py>,
         I: IntoIterator<Item = T>,
     {
-        let list = api::list_new(py);
-        for e in elements {
-            let item = e.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
-            api::list_append(&list, &item)?;
-        }
-        Ok(list)
+        let items = elements
+            .into_iter()
+            .map(|e| e.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into));
+        api::list_from_iter(py, items)
     }
 
     /// `[]`.

@@ -1,0 +1,88 @@
+//! How a `PyErr` is represented and raised: one pointer wide, and `restore` of a lazy error sets
+//! the same exception (type, arguments, `__context__`) as C's `PyErr_SetObject` would, whatever
+//! the arguments are.
+#![cfg(not(PyPy))]
+
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+/// Restores `err`, fetches it back, returns `(type name, repr(args))`.
+fn round_trip(py: Python<'_>, err: PyErr) -> (String, String) {
+    err.restore(py);
+    assert!(PyErr::occurred(py));
+    let back = PyErr::fetch(py);
+    assert!(!PyErr::occurred(py));
+    let value = back.value(py);
+    let name = value.get_type().name().unwrap().to_string();
+    let args = value.getattr("args").unwrap().repr().unwrap().to_string();
+    (name, args)
+}
+
+#[test]
+fn pyerr_is_one_pointer_wide() {
+    assert_eq!(std::mem::size_of::<PyErr>(), std::mem::size_of::<usize>());
+    assert_eq!(std::mem::size_of::<PyResult<()>>(), std::mem::size_of::<usize>());
+    assert_eq!(std::mem::size_of::<Option<PyErr>>(), std::mem::size_of::<usize>());
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<PyErr>();
+}
+
+#[test]
+fn restore_of_lazy_errors_matches_set_object() {
+    Python::attach(|py| {
+        let e = PyValueError::new_err("bad value");
+        assert_eq!(round_trip(py, e), ("ValueError".into(), "('bad value',)".into()));
+        let e = PyKeyError::new_err((1, "two"));
+        assert_eq!(round_trip(py, e), ("KeyError".into(), "(1, 'two')".into()));
+        let e = PyValueError::new_err(());
+        assert_eq!(round_trip(py, e), ("ValueError".into(), "()".into()));
+        let e = PyValueError::new_err(7);
+        assert_eq!(round_trip(py, e), ("ValueError".into(), "(7,)".into()));
+        // Not an exception class: a TypeError, as when the error is inspected.
+        let e = PyErr::new::<PyList, _>("x");
+        assert_eq!(round_trip(py, e).0, "TypeError");
+        let e = PyErr::new::<PyList, _>("x");
+        assert!(e.is_instance_of::<PyTypeError>(py));
+    });
+}
+
+#[test]
+fn restore_of_normalized_errors_keeps_the_instance_and_its_count() {
+    Python::attach(|py| {
+        let err = PyValueError::new_err("boom");
+        let instance = err.value(py).clone().unbind();
+        let before = instance.bind(py).get_refcnt();
+        err.restore(py);
+        // The error's reference moved into the indicator: no clone, no leak.
+        assert_eq!(instance.bind(py).get_refcnt(), before);
+        let back = PyErr::fetch(py);
+        assert!(back.value(py).is(instance.bind(py)));
+        drop(back);
+        assert_eq!(instance.bind(py).get_refcnt(), before - 1);
+    });
+}
+
+#[test]
+fn errors_raised_in_rust_chain_to_the_handled_exception() {
+    Python::attach(|py| {
+        let raise = pyo3::wrap_pyfunction!(raise_type_error, py).unwrap();
+        let code = pyo3::ffi::c_str!(
+            "def f(g):\n    try:\n        raise KeyError('inner')\n    except KeyError:\n        g()\n"
+        );
+        let globals = pyo3::types::PyDict::new(py);
+        py.run(code, Some(&globals), None).unwrap();
+        let err = globals.get_item("f").unwrap().unwrap().call1((raise,)).unwrap_err();
+        assert!(err.is_instance_of::<PyTypeError>(py));
+        assert_eq!(err.value(py).to_string(), "from rust");
+        let context = err.context(py).expect("the handled KeyError is the context");
+        assert!(context.is_instance_of::<PyKeyError>(py));
+        let args = context.value(py).getattr("args").unwrap();
+        assert_eq!(args.cast::<PyTuple>().unwrap().len(), 1);
+    });
+}
+
+#[pyfunction]
+fn raise_type_error() -> PyResult<()> {
+    Err(PyTypeError::new_err("from rust"))
+}
