@@ -289,13 +289,22 @@ n = Named("t")
 assert n.title == "t" and n.count == 10 and n.base_count() == 10 and n.increment() == 11
 n.title = "u"
 n.anything = 5
-assert n.anything == 5 and n.__dict__["anything"] == 5
+assert n.anything == 5
 assert isinstance(n, Counter)
 assert Color.Red == Color.Red and Color.Red != Color.BLUE and Color.Green == 10 and Color.Red == 0
 assert repr(Color.Green) == "Color.Green" and repr(Color.BLUE) == "Color.BLUE" and int(Color.BLUE) == 11
 s = Settings.__new__ if False else None
 "#,
         );
+    });
+}
+
+/// `__dict__` needs `PyObject_GenericGetDict`, which the limited API has from 3.10.
+#[test]
+#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+fn dict_classes_expose_their_dict() {
+    Python::attach(|py| {
+        run(py, "n = Named('t')\nn.anything = 5\nassert n.__dict__ == {'anything': 5}");
     });
 }
 

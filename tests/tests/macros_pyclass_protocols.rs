@@ -155,14 +155,14 @@ impl Store {
     fn __len__(&self) -> usize {
         self.items.len()
     }
-    fn __getitem__(&self, key: &str) -> PyResult<i64> {
-        self.items.get(key).copied().ok_or_else(|| PyKeyError::new_err(key.to_string()))
+    fn __getitem__(&self, key: String) -> PyResult<i64> {
+        self.items.get(&key).copied().ok_or_else(|| PyKeyError::new_err(key.to_string()))
     }
     fn __setitem__(&mut self, key: String, value: i64) {
         self.items.insert(key, value);
     }
-    fn __delitem__(&mut self, key: &str) -> PyResult<()> {
-        self.items.remove(key).map(drop).ok_or_else(|| PyKeyError::new_err(key.to_string()))
+    fn __delitem__(&mut self, key: String) -> PyResult<()> {
+        self.items.remove(&key).map(drop).ok_or_else(|| PyKeyError::new_err(key.to_string()))
     }
     fn __concat__(&self, other: Vec<String>) -> Vec<String> {
         let mut keys: Vec<String> = self.items.keys().cloned().collect();
@@ -173,7 +173,7 @@ impl Store {
     fn __repeat__(&self, count: isize) -> String {
         "s".repeat(count.max(0) as usize)
     }
-    fn __getattr__(&self, name: &str) -> PyResult<String> {
+    fn __getattr__(&self, name: String) -> PyResult<String> {
         if name.starts_with("dyn_") {
             Ok(name.to_uppercase())
         } else {
@@ -202,7 +202,7 @@ impl WriteOnly {
         WriteOnly
     }
     fn __setitem__(&self, _key: i64, _value: i64) {}
-    fn __getattribute__(&self, name: &str) -> String {
+    fn __getattribute__(&self, name: String) -> String {
         format!("always {name}")
     }
 }

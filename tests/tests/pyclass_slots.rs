@@ -222,7 +222,9 @@ except IndexError as x:
 has = (2 in b, 9 in b, 'x' in b)
 called = b(None, None)
 b.extra = 5
-d = b.__dict__
+extra = b.extra
+# `__dict__` itself needs PyObject_GenericGetDict (limited API: 3.10+).
+d = getattr(b, '__dict__', {'extra': b.extra})
 "#,
         )
         .unwrap();
@@ -237,7 +239,11 @@ d = b.__dict__
         assert_eq!(get("idx").extract::<String>().unwrap(), "out of range");
         assert_eq!(get("has").extract::<(bool, bool, bool)>().unwrap(), (true, false, false));
         assert_eq!(get("called").extract::<usize>().unwrap(), 4);
+        assert_eq!(get("extra").extract::<i64>().unwrap(), 5);
         assert_eq!(get("d").get_item("extra").unwrap().extract::<i64>().unwrap(), 5);
+        if cfg!(any(not(Py_LIMITED_API), Py_3_10)) {
+            assert!(bag.hasattr("__dict__").unwrap());
+        }
         // Extraction by clone: an independent copy.
         let copy: Bag = bag.extract().unwrap();
         assert_eq!(copy.items, [1, 2, 3, 2]);
