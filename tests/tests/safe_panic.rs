@@ -165,17 +165,25 @@ fn created_exceptions_are_raised_and_caught_by_python_code() {
     });
 }
 
+/// `py.import(name)`, tried twice: CPython 3.13.0 can fail `from collections.abc import X` when
+/// another thread imports `collections.abc` for the first time at the same moment (the module
+/// replaces itself in `sys.modules`; reproduced with pure Python threads). The failed import
+/// leaves nothing behind, so the second attempt succeeds.
+fn import_retrying<'py>(py: Python<'py>, name: &str) -> Bound<'py, pyo3::types::PyModule> {
+    py.import(name).or_else(|_| py.import(name)).unwrap()
+}
+
 #[test]
 fn import_exception_uses_the_python_class() {
     Python::attach(|py| {
-        let gai = py.import("socket").unwrap().getattr("gaierror").unwrap();
+        let gai = import_retrying(py, "socket").getattr("gaierror").unwrap();
         assert!(py.get_type::<gaierror>().is(&gai));
         assert_eq!(<gaierror as PyTypeInfo>::MODULE, Some("socket"));
         let err = gaierror::new_err((1, "lookup failed"));
         assert!(err.is_instance_of::<pyo3::exceptions::PyOSError>(py));
         assert_eq!(message(py, &err), "[Errno 1] lookup failed");
 
-        let dotted = py.import("email.errors").unwrap().getattr("MessageError").unwrap();
+        let dotted = import_retrying(py, "email.errors").getattr("MessageError").unwrap();
         assert!(py.get_type::<MessageError>().is(&dotted));
         assert_eq!(<MessageError as PyTypeInfo>::MODULE, Some("email.errors"));
 
