@@ -45,14 +45,14 @@ impl<'py> PyComplexMethods<'py> for Bound<'py, PyComplex> {
     }
     #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     fn abs(&self) -> f64 {
-        api::number_absolute(self.as_any())
+        api::unary_operator(self.as_any(), api::UnaryOperator::Abs)
             .and_then(|v| v.extract::<f64>())
             .expect("Complex method __abs__ failed.")
     }
     #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     fn pow(&self, other: &Bound<'py, PyComplex>) -> Bound<'py, PyComplex> {
         not_limited_impls::complex_result(
-            api::number_power(self.as_any(), other.as_any()),
+            api::power(self.as_any(), other.as_any(), &self.py().None().into_bound(self.py())),
             "Complex method pow failed.",
         )
     }
@@ -62,7 +62,7 @@ impl<'py> PyComplexMethods<'py> for Bound<'py, PyComplex> {
 mod not_limited_impls {
     use super::PyComplex;
     use crate::err::PyResult;
-    use crate::ffi::api::{self, BinaryOp};
+    use crate::ffi::api::{self, Operator, UnaryOperator};
     use crate::instance::{Borrowed, Bound};
     use crate::types::PyAny;
     use std::ops::{Add, Div, Mul, Neg, Sub};
@@ -83,7 +83,7 @@ mod not_limited_impls {
                 fn $fn(self, other: Self) -> Self::Output {
                     let (a, b) = (self.to_owned().into_any(), other.to_owned().into_any());
                     complex_result(
-                        api::number_binary(&a, &b, BinaryOp::$bin),
+                        api::binary_operator(&a, &b, Operator::$bin),
                         concat!("Complex method ", stringify!($fn), " failed."),
                     )
                 }
@@ -120,15 +120,15 @@ mod not_limited_impls {
     }
 
     bin_ops!(Add, add, +, Add);
-    bin_ops!(Sub, sub, -, Subtract);
-    bin_ops!(Mul, mul, *, Multiply);
-    bin_ops!(Div, div, /, TrueDivide);
+    bin_ops!(Sub, sub, -, Sub);
+    bin_ops!(Mul, mul, *, Mul);
+    bin_ops!(Div, div, /, Div);
 
     impl<'py> Neg for Borrowed<'_, 'py, PyComplex> {
         type Output = Bound<'py, PyComplex>;
         fn neg(self) -> Self::Output {
             complex_result(
-                api::number_negative(&self.to_owned().into_any()),
+                api::unary_operator(&self.to_owned().into_any(), UnaryOperator::Neg),
                 "Complex method neg failed.",
             )
         }

@@ -17,8 +17,6 @@ mod exc;
 mod functions;
 mod lists;
 mod marshal;
-#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
-mod number;
 mod object;
 mod operators;
 mod protocols;
@@ -43,8 +41,6 @@ pub(crate) use functions::*;
 pub(crate) use lists::*;
 #[cfg(not(Py_LIMITED_API))]
 pub(crate) use marshal::*;
-#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
-pub(crate) use number::*;
 pub(crate) use object::*;
 pub(crate) use operators::*;
 pub(crate) use protocols::*;
