@@ -145,7 +145,17 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
     let mut fields = Vec::new();
     let mut variants = Vec::new();
+    let mut complex = None;
     match &mut item {
+        syn::Item::Enum(e) if crate::pyclass_enum::is_complex(e) => {
+            if options.eq_int {
+                errors.error(Span::call_site(), "`eq_int` applies to simple enums only");
+            }
+            if options.extends.is_some() {
+                errors.error(Span::call_site(), "a complex enum cannot extend another class");
+            }
+            complex = Some(crate::pyclass_enum::parse_variants(e, options.rename_all, &mut errors));
+        }
         syn::Item::Struct(s) => {
             if options.eq_int {
                 errors.error(Span::call_site(), "`eq_int` applies to simple enums only");
@@ -206,13 +216,6 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         syn::Item::Enum(e) => {
             for variant in &mut e.variants {
                 let vopts = attrs::take_pyo3_attrs(&mut variant.attrs, &mut errors);
-                if !matches!(variant.fields, syn::Fields::Unit) {
-                    errors.error_hint(
-                        crate::diag_span(&variant.fields),
-                        "enums with fields (complex enums) are not supported yet",
-                        "use a simple enum, or a #[pyclass] struct per variant",
-                    );
-                }
                 let mut py_name = options.rename_all.map_or_else(
                     || variant.ident.to_string(),
                     |r| r.apply(&variant.ident.to_string()),
@@ -237,7 +240,13 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     if let Err(e) = errors.finish() {
         return quote!(#item #e);
     }
-    let body = class_impls(&krate, &ident, &options, &doc, &fields, &variants);
+    let mut options = options;
+    if complex.is_some() {
+        // `&mut self` could change the variant under its variant class; variant classes extend it.
+        options.frozen = true;
+        options.subclass = true;
+    }
+    let body = class_impls(&krate, &ident, &options, &doc, &fields, &variants, complex.as_deref());
     quote! {
         #item
         const _: () = {
@@ -253,6 +262,7 @@ fn class_impls(
     doc: &str,
     fields: &[FieldSpec],
     variants: &[(syn::Ident, String)],
+    complex: Option<&[crate::pyclass_enum::ComplexVariant]>,
 ) -> TokenStream {
     let py_name = o.name.clone().unwrap_or_else(|| crate::signature::unraw(ident));
     let module = match &o.module {
@@ -304,6 +314,24 @@ fn class_impls(
             &mut slots,
         );
     }
+    let into_variant = complex.map(|variants| {
+        let body = crate::pyclass_enum::complex_items(
+            k,
+            ident,
+            o.module.as_deref(),
+            variants,
+            &mut helpers,
+            &mut methods,
+        );
+        quote! {
+            fn into_variant_instance(
+                self,
+                py: #k::Python<'_>,
+            ) -> ::core::result::Result<#k::PyResult<#k::Bound<'_, #k::PyAny>>, Self> {
+                #body
+            }
+        }
+    });
     let from_py_object = o.from_py_object.then(|| {
         quote! {
             impl<'a, 'py> #k::FromPyObject<'a, 'py> for #ident {
@@ -346,6 +374,7 @@ fn class_impls(
                     #k::impl_::pyclass::LazyTypeObject::new();
                 &TYPE_OBJECT
             }
+            #into_variant
         }
         impl #k::pyclass::PyClass for #ident {
             type Frozen = #k::pyclass::boolean_struct::#frozen;

@@ -77,6 +77,13 @@ pub trait PyClassImpl: LazyTypeInfo<Kind = ClassKind> + Sized + 'static {
     fn items_iter() -> PyClassItemsIter;
     /// The cache of the type object (a `static` in the generated impl).
     fn lazy_type_object() -> &'static LazyTypeObject<Self>;
+    /// For complex enums: a new instance of the class of `self`'s variant (a subclass of
+    /// `Self`), which is what converting the value to Python makes; every other class gives the
+    /// value back.
+    fn into_variant_instance(self, py: Python<'_>) -> Result<PyResult<Bound<'_, PyAny>>, Self> {
+        let _ = py;
+        Err(self)
+    }
 }
 
 /// A type a class may extend. Implemented by this crate only: for every class, `PyAny` and the
@@ -150,6 +157,12 @@ impl<T: PyClassImpl> LazyTypeObject<T> {
     /// The type object, made on first use; panics if it cannot be made. Class attributes are
     /// set just after the type is stored, so that computing one may use the class itself.
     pub(crate) fn get_or_init(&self, py: Python<'_>) -> *mut ffi::PyTypeObject {
+        if let Some(ty) = self.cell.get(py) {
+            return ty.as_ptr().cast();
+        }
+        // The base first, with its class attributes, outside this cell's initialisation: a
+        // complex enum's class attributes are its variant classes, which extend it.
+        T::BaseType::type_object_raw(py);
         let ty = self.cell.get_or_init(py, || {
             crate::pyclass::create_type_object::<T>(py).unwrap_or_else(|e| {
                 e.clone_ref(py).restore(py);
