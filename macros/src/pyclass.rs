@@ -35,6 +35,7 @@ struct ClassOptions {
     from_py_object: bool,
     immutable_type: bool,
     text_signature: Option<String>,
+    generic: bool,
 }
 
 fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
@@ -81,12 +82,12 @@ fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
                     }
                 }
             }
-            "generic" => errors.error_hint(opt.span(), "`generic` is not supported yet", "add a `#[classmethod] fn __class_getitem__` returning `types.GenericAlias`"),
+            "generic" => o.generic = flag(errors),
             "crate" => {}
             _ => errors.error_hint(
                 opt.span(),
                 format!("unknown option `{}`", opt.key),
-                "#[pyclass] accepts name, module, subclass, extends, frozen, dict, weakref, unsendable, get_all, set_all, rename_all, eq, eq_int, ord, hash, str, freelist, sequence, mapping, from_py_object, immutable_type, text_signature, crate",
+                "#[pyclass] accepts name, module, subclass, extends, frozen, dict, weakref, unsendable, get_all, set_all, rename_all, eq, eq_int, ord, hash, str, freelist, sequence, mapping, from_py_object, immutable_type, text_signature, generic, crate",
             ),
         }
     }
@@ -291,6 +292,13 @@ fn class_impls(
     for f in fields {
         field_accessors(k, ident, f, &mut helpers, &mut methods);
     }
+    if o.generic {
+        methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::ClassAttribute(
+        #k::impl_::pyclass::PyClassAttributeDef::new(
+            "__class_getitem__",
+            #k::impl_::pyclass::generic_class_getitem,
+        ))));
+    }
     let eq = o.eq && (variants.is_empty() || !o.eq_int);
     crate::pyclass_slots::option_slots(
         k,
@@ -363,6 +371,7 @@ fn class_impls(
                 static INTRINSIC: #k::impl_::pyclass::PyClassItems = #k::impl_::pyclass::PyClassItems {
                     methods: &[#(#methods),*],
                     slots: &[#(#slots),*],
+                    text_signature: ::core::option::Option::None,
                 };
                 #[allow(unused_imports)]
                 use #k::impl_::pyclass::PyMethods as _;

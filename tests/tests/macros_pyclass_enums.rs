@@ -186,3 +186,86 @@ assert name(Shape.Labelled("a")) == "other"
         );
     });
 }
+
+/// A generic container.
+#[pyclass(generic)]
+struct Boxed {
+    #[pyo3(get)]
+    value: i64,
+}
+
+#[pymethods]
+impl Boxed {
+    #[new]
+    #[pyo3(signature = (value = 0, *, scale = 1))]
+    fn new(value: i64, scale: i64) -> Self {
+        Boxed { value: value * scale }
+    }
+}
+
+/// Overridden.
+#[pyclass(text_signature = "(a, b)")]
+struct Overridden;
+
+#[pymethods]
+impl Overridden {
+    #[new]
+    fn new(a: i64) -> Self {
+        let _ = a;
+        Overridden
+    }
+}
+
+#[pyclass]
+struct Undocumented;
+
+#[pymethods]
+impl Undocumented {
+    #[new]
+    #[pyo3(text_signature = "(x)")]
+    fn new(x: Option<i64>) -> Self {
+        let _ = x;
+        Undocumented
+    }
+}
+
+#[test]
+fn generic_and_text_signature() {
+    Python::attach(|py| {
+        let globals = PyDict::new(py);
+        globals.set_item("Boxed", py.get_type::<Boxed>()).unwrap();
+        globals.set_item("Overridden", py.get_type::<Overridden>()).unwrap();
+        globals.set_item("Undocumented", py.get_type::<Undocumented>()).unwrap();
+        globals.set_item("Shape", py.get_type::<Shape>()).unwrap();
+        let code = CString::new(
+            r#"
+import types, inspect
+alias = Boxed[int]
+assert isinstance(alias, types.GenericAlias), type(alias)
+assert alias.__origin__ is Boxed and alias.__args__ == (int,)
+assert Boxed[int, str].__args__ == (int, str)
+assert alias(value=2, scale=3).value == 6
+assert Boxed.__text_signature__ == "(value=0, *, scale=1)", Boxed.__text_signature__
+assert Boxed.__doc__ == "A generic container.", repr(Boxed.__doc__)
+assert str(inspect.signature(Boxed)) == "(value=0, *, scale=1)"
+assert Overridden.__text_signature__ == "(a, b)", repr(Overridden.__text_signature__)
+assert Overridden.__doc__ == "Overridden.", repr(Overridden.__doc__)
+assert Undocumented.__text_signature__ == "(x)", repr(Undocumented.__text_signature__)
+assert Undocumented.__doc__ == "", repr(Undocumented.__doc__)
+assert Shape.Circle.__text_signature__ == "(radius)", Shape.Circle.__text_signature__
+assert Shape.Labelled.__text_signature__ == "(text, size=1)", Shape.Labelled.__text_signature__
+assert Shape.__text_signature__ is None
+try:
+    Shape[int]
+    raise AssertionError("not generic")
+except TypeError:
+    pass
+"#,
+        )
+        .unwrap();
+        py.run(&code, Some(&globals), None).unwrap_or_else(|e| {
+            e.print(py);
+            panic!("{e}")
+        });
+    });
+}
