@@ -11,6 +11,7 @@ mod diag;
 mod function;
 mod krate;
 mod pyclass;
+mod pyclass_enum;
 mod pyclass_slots;
 mod pyfunction;
 mod pymethods;

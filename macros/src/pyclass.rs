@@ -35,6 +35,7 @@ struct ClassOptions {
     from_py_object: bool,
     immutable_type: bool,
     text_signature: Option<String>,
+    generic: bool,
 }
 
 fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
@@ -81,12 +82,12 @@ fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
                     }
                 }
             }
-            "generic" => errors.error_hint(opt.span(), "`generic` is not supported yet", "add a `#[classmethod] fn __class_getitem__` returning `types.GenericAlias`"),
+            "generic" => o.generic = flag(errors),
             "crate" => {}
             _ => errors.error_hint(
                 opt.span(),
                 format!("unknown option `{}`", opt.key),
-                "#[pyclass] accepts name, module, subclass, extends, frozen, dict, weakref, unsendable, get_all, set_all, rename_all, eq, eq_int, ord, hash, str, freelist, sequence, mapping, from_py_object, immutable_type, text_signature, crate",
+                "#[pyclass] accepts name, module, subclass, extends, frozen, dict, weakref, unsendable, get_all, set_all, rename_all, eq, eq_int, ord, hash, str, freelist, sequence, mapping, from_py_object, immutable_type, text_signature, generic, crate",
             ),
         }
     }
@@ -145,7 +146,17 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
     let mut fields = Vec::new();
     let mut variants = Vec::new();
+    let mut complex = None;
     match &mut item {
+        syn::Item::Enum(e) if crate::pyclass_enum::is_complex(e) => {
+            if options.eq_int {
+                errors.error(Span::call_site(), "`eq_int` applies to simple enums only");
+            }
+            if options.extends.is_some() {
+                errors.error(Span::call_site(), "a complex enum cannot extend another class");
+            }
+            complex = Some(crate::pyclass_enum::parse_variants(e, options.rename_all, &mut errors));
+        }
         syn::Item::Struct(s) => {
             if options.eq_int {
                 errors.error(Span::call_site(), "`eq_int` applies to simple enums only");
@@ -206,13 +217,6 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         syn::Item::Enum(e) => {
             for variant in &mut e.variants {
                 let vopts = attrs::take_pyo3_attrs(&mut variant.attrs, &mut errors);
-                if !matches!(variant.fields, syn::Fields::Unit) {
-                    errors.error_hint(
-                        crate::diag_span(&variant.fields),
-                        "enums with fields (complex enums) are not supported yet",
-                        "use a simple enum, or a #[pyclass] struct per variant",
-                    );
-                }
                 let mut py_name = options.rename_all.map_or_else(
                     || variant.ident.to_string(),
                     |r| r.apply(&variant.ident.to_string()),
@@ -237,7 +241,13 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     if let Err(e) = errors.finish() {
         return quote!(#item #e);
     }
-    let body = class_impls(&krate, &ident, &options, &doc, &fields, &variants);
+    let mut options = options;
+    if complex.is_some() {
+        // `&mut self` could change the variant under its variant class; variant classes extend it.
+        options.frozen = true;
+        options.subclass = true;
+    }
+    let body = class_impls(&krate, &ident, &options, &doc, &fields, &variants, complex.as_deref());
     quote! {
         #item
         const _: () = {
@@ -253,6 +263,7 @@ fn class_impls(
     doc: &str,
     fields: &[FieldSpec],
     variants: &[(syn::Ident, String)],
+    complex: Option<&[crate::pyclass_enum::ComplexVariant]>,
 ) -> TokenStream {
     let py_name = o.name.clone().unwrap_or_else(|| crate::signature::unraw(ident));
     let module = match &o.module {
@@ -281,6 +292,13 @@ fn class_impls(
     for f in fields {
         field_accessors(k, ident, f, &mut helpers, &mut methods);
     }
+    if o.generic {
+        methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::ClassAttribute(
+        #k::impl_::pyclass::PyClassAttributeDef::new(
+            "__class_getitem__",
+            #k::impl_::pyclass::generic_class_getitem,
+        ))));
+    }
     let eq = o.eq && (variants.is_empty() || !o.eq_int);
     crate::pyclass_slots::option_slots(
         k,
@@ -304,6 +322,24 @@ fn class_impls(
             &mut slots,
         );
     }
+    let into_variant = complex.map(|variants| {
+        let body = crate::pyclass_enum::complex_items(
+            k,
+            ident,
+            o.module.as_deref(),
+            variants,
+            &mut helpers,
+            &mut methods,
+        );
+        quote! {
+            fn into_variant_instance(
+                self,
+                py: #k::Python<'_>,
+            ) -> ::core::result::Result<#k::PyResult<#k::Bound<'_, #k::PyAny>>, Self> {
+                #body
+            }
+        }
+    });
     let from_py_object = o.from_py_object.then(|| {
         quote! {
             impl<'a, 'py> #k::FromPyObject<'a, 'py> for #ident {
@@ -335,6 +371,7 @@ fn class_impls(
                 static INTRINSIC: #k::impl_::pyclass::PyClassItems = #k::impl_::pyclass::PyClassItems {
                     methods: &[#(#methods),*],
                     slots: &[#(#slots),*],
+                    text_signature: ::core::option::Option::None,
                 };
                 #[allow(unused_imports)]
                 use #k::impl_::pyclass::PyMethods as _;
@@ -346,6 +383,7 @@ fn class_impls(
                     #k::impl_::pyclass::LazyTypeObject::new();
                 &TYPE_OBJECT
             }
+            #into_variant
         }
         impl #k::pyclass::PyClass for #ident {
             type Frozen = #k::pyclass::boolean_struct::#frozen;

@@ -105,7 +105,11 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     if let Err(e) = errors.finish() {
         return quote!(#block #e);
     }
-    let Output { helpers, methods, slots, .. } = out;
+    let Output { helpers, methods, slots, text_signature, .. } = out;
+    let text_signature = match text_signature {
+        Some(sig) => quote!(::core::option::Option::Some(#sig)),
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         #block
         const _: () = {
@@ -115,6 +119,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                     static ITEMS: #krate::impl_::pyclass::PyClassItems = #krate::impl_::pyclass::PyClassItems {
                         methods: &[#(#methods),*],
                         slots: &[#(#slots),*],
+                        text_signature: #text_signature,
                     };
                     &ITEMS
                 }
@@ -137,6 +142,8 @@ pub struct Output {
     pub deleters: Vec<(String, syn::Ident)>,
     /// Where `__richcmp__` is defined, if it is.
     pub has_richcmp: Option<proc_macro2::Span>,
+    /// The text signature of `#[new]`, for the class's `__text_signature__`.
+    pub text_signature: Option<String>,
 }
 
 /// Classifies and expands one `fn`; returns its Python name and kind.

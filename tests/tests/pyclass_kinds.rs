@@ -52,7 +52,7 @@ macro_rules! class {
             type WeakRef = PyClassDummySlot;
             fn items_iter() -> PyClassItemsIter {
                 static INTRINSIC: PyClassItems =
-                    PyClassItems { methods: &[], slots: &[$($slot),*] };
+                    PyClassItems { methods: &[], slots: &[$($slot),*], text_signature: None };
                 #[allow(unused_imports)]
                 use pyo3::impl_::pyclass::PyMethods as _;
                 let collector = PyClassImplCollector::<Self>::new();
@@ -145,8 +145,11 @@ static __DEF_local_get: PyFunctionDef = PyFunctionDef::noargs::<__method_local_g
 
 impl PyMethods<Local> for PyClassImplCollector<Local> {
     fn py_methods(self) -> &'static PyClassItems {
-        static ITEMS: PyClassItems =
-            PyClassItems { methods: &[PyMethodDefType::Method(&__DEF_local_get)], slots: &[] };
+        static ITEMS: PyClassItems = PyClassItems {
+            methods: &[PyMethodDefType::Method(&__DEF_local_get)],
+            slots: &[],
+            text_signature: None,
+        };
         &ITEMS
     }
 }

@@ -72,7 +72,8 @@ impl PyClassImpl for Counter {
     type Dict = PyClassDummySlot;
     type WeakRef = PyClassWeakRefSlot;
     fn items_iter() -> PyClassItemsIter {
-        static INTRINSIC: PyClassItems = PyClassItems { methods: &[], slots: &[] };
+        static INTRINSIC: PyClassItems =
+            PyClassItems { methods: &[], slots: &[], text_signature: None };
         #[allow(unused_imports)]
         use pyo3::impl_::pyclass::PyMethods as _;
         let collector = PyClassImplCollector::<Self>::new();
@@ -350,6 +351,7 @@ impl PyMethods<Counter> for PyClassImplCollector<Counter> {
                 PyClassSlot::mp_length::<__slot_len>(),
                 PyClassSlot::sq_length::<__slot_len>(),
             ],
+            text_signature: None,
         };
         &ITEMS
     }

@@ -45,7 +45,8 @@ impl PyClassImpl for Bag {
     type Dict = PyClassDictSlot;
     type WeakRef = PyClassDummySlot;
     fn items_iter() -> PyClassItemsIter {
-        static INTRINSIC: PyClassItems = PyClassItems { methods: &[], slots: &[] };
+        static INTRINSIC: PyClassItems =
+            PyClassItems { methods: &[], slots: &[], text_signature: None };
         #[allow(unused_imports)]
         use pyo3::impl_::pyclass::PyMethods as _;
         PyClassItemsIter::new(&INTRINSIC, PyClassImplCollector::<Self>::new().py_methods())
@@ -193,6 +194,7 @@ impl PyMethods<Bag> for PyClassImplCollector<Bag> {
                 PyClassSlot::tp_traverse::<__traverse>(),
                 PyClassSlot::tp_clear::<__clear>(),
             ],
+            text_signature: None,
         };
         &ITEMS
     }

@@ -23,7 +23,9 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let mut getsets: Vec<ffi::PyGetSetDef> = Vec::new();
     let mut has_new = false;
     let mut has_traverse = false;
+    let mut text_signature = None;
     for items in T::items_iter() {
+        text_signature = text_signature.or(items.text_signature);
         for slot in items.slots {
             has_new |= slot.slot == ffi::Py_tp_new as c_int;
             has_traverse |= slot.slot == ffi::Py_tp_traverse as c_int;
@@ -40,8 +42,8 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     if !has_new {
         push(&mut slots, ffi::Py_tp_new, no_constructor_defined as *mut c_void);
     }
-    if !T::DOC.to_bytes().is_empty() {
-        push(&mut slots, ffi::Py_tp_doc, T::DOC.as_ptr() as *mut c_void);
+    if let Some(doc) = class_doc::<T>(text_signature)? {
+        push(&mut slots, ffi::Py_tp_doc, doc.as_ptr() as *mut c_void);
     }
     if !methods.is_empty() {
         methods.push(zeroed_method_def());
@@ -113,6 +115,25 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let bases = PyTuple::new(py, [base])?;
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(spec));
     crate::ffi::api::type_from_spec_with_bases(py, spec, &bases).map(Bound::unbind)
+}
+
+/// The type's docstring: `T::DOC`, with the text signature of `#[new]` in front unless `DOC`
+/// has one (from `#[pyclass(text_signature = ...)]`); `None` if empty. Leaked: the type keeps
+/// pointing at it on some versions.
+fn class_doc<T: PyClassImpl>(
+    text_signature: Option<&'static str>,
+) -> PyResult<Option<&'static std::ffi::CStr>> {
+    let doc = T::DOC.to_str().unwrap_or("");
+    let has_signature = doc.starts_with(&format!("{}(", T::NAME)) && doc.contains(")\n--\n\n");
+    match text_signature {
+        Some(sig) if !has_signature => {
+            let text = CString::new(format!("{}{sig}\n--\n\n{doc}", T::NAME))
+                .map_err(|_| crate::exceptions::PyValueError::new_err("docstring contains NUL"))?;
+            Ok(Some(Box::leak(text.into_boxed_c_str())))
+        }
+        _ if T::DOC.to_bytes().is_empty() => Ok(None),
+        _ => Ok(Some(T::DOC)),
+    }
 }
 
 /// Adds one item to the method or getset array (a getter and a setter of the same name share

@@ -226,7 +226,8 @@ impl<'py, T: PyClass> Bound<'py, T> {
 }
 
 /// A class value converts to Python as a new instance (for classes whose base is native; an
-/// `extends` chain needs a [`PyClassInitializer`] with the bases' values).
+/// `extends` chain needs a [`PyClassInitializer`] with the bases' values); a complex enum's
+/// value as an instance of its variant's class.
 impl<'py, T> crate::conversion::IntoPyObject<'py> for T
 where
     T: PyClass,
@@ -236,6 +237,9 @@ where
     type Output = Bound<'py, T>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, T>> {
-        Bound::new(py, self)
+        match self.into_variant_instance(py) {
+            Ok(obj) => Ok(obj?.cast_into::<T>()?),
+            Err(value) => Bound::new(py, value),
+        }
     }
 }

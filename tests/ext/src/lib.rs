@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 
 mod test_classes;
+mod test_enums;
 mod test_functions;
 mod test_protocols;
 
@@ -13,6 +14,8 @@ mod test_protocols;
 mod pyroxide_ext {
     #[pymodule_export]
     use super::test_classes::classes;
+    #[pymodule_export]
+    use super::test_enums::enums;
     #[pymodule_export]
     use super::test_functions::functions;
     #[pymodule_export]

@@ -45,7 +45,7 @@ use crate::marker::Python;
 use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut};
 use crate::sync::PyOnceLock;
 use crate::type_object::PyTypeInfo;
-use crate::types::{PyAny, PyModule, PyModuleMethods, PyType};
+use crate::types::{PyAny, PyAnyMethods, PyModule, PyModuleMethods, PyType};
 use std::ffi::CStr;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -53,8 +53,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The class options and items of a `#[pyclass]`, as associated items (all safe to implement:
 /// the layout-related ones are types this crate provides and seals).
 pub trait PyClassImpl: LazyTypeInfo<Kind = ClassKind> + Sized + 'static {
-    /// The docstring, with the text signature of `__new__` in front if any
-    /// (`"Counter(start)\n--\n\nA counter."`); empty for none.
+    /// The docstring, with the text signature of `#[pyclass(text_signature = ...)]` in front if
+    /// any (`"Counter(start)\n--\n\nA counter."`); empty for none. Without one, the type's
+    /// docstring gets the text signature of `#[new]` in front.
     const DOC: &'static CStr;
     /// `#[pyclass(subclass)]`: Python and Rust classes may extend this one.
     const IS_BASETYPE: bool = false;
@@ -77,6 +78,13 @@ pub trait PyClassImpl: LazyTypeInfo<Kind = ClassKind> + Sized + 'static {
     fn items_iter() -> PyClassItemsIter;
     /// The cache of the type object (a `static` in the generated impl).
     fn lazy_type_object() -> &'static LazyTypeObject<Self>;
+    /// For complex enums: a new instance of the class of `self`'s variant (a subclass of
+    /// `Self`), which is what converting the value to Python makes; every other class gives the
+    /// value back.
+    fn into_variant_instance(self, py: Python<'_>) -> Result<PyResult<Bound<'_, PyAny>>, Self> {
+        let _ = py;
+        Err(self)
+    }
 }
 
 /// A type a class may extend. Implemented by this crate only: for every class, `PyAny` and the
@@ -150,6 +158,12 @@ impl<T: PyClassImpl> LazyTypeObject<T> {
     /// The type object, made on first use; panics if it cannot be made. Class attributes are
     /// set just after the type is stored, so that computing one may use the class itself.
     pub(crate) fn get_or_init(&self, py: Python<'_>) -> *mut ffi::PyTypeObject {
+        if let Some(ty) = self.cell.get(py) {
+            return ty.as_ptr().cast();
+        }
+        // The base first, with its class attributes, outside this cell's initialisation: a
+        // complex enum's class attributes are its variant classes, which extend it.
+        T::BaseType::type_object_raw(py);
         let ty = self.cell.get_or_init(py, || {
             crate::pyclass::create_type_object::<T>(py).unwrap_or_else(|e| {
                 e.clone_ref(py).restore(py);
@@ -171,10 +185,14 @@ pub struct PyClassItems {
     pub methods: &'static [PyMethodDefType],
     /// Type slots (`__new__`, `__repr__`, …).
     pub slots: &'static [PyClassSlot],
+    /// The text signature of `#[new]` (`"(start=0, *, step=1)"`), which becomes the class's
+    /// `__text_signature__` unless `#[pyclass(text_signature = ...)]` gives one.
+    pub text_signature: Option<&'static str>,
 }
 
 /// An empty table.
-pub static EMPTY_ITEMS: PyClassItems = PyClassItems { methods: &[], slots: &[] };
+pub static EMPTY_ITEMS: PyClassItems =
+    PyClassItems { methods: &[], slots: &[], text_signature: None };
 
 /// One method-like item.
 pub enum PyMethodDefType {
@@ -303,6 +321,15 @@ where
     T: PyClass<Frozen = crate::pyclass::boolean_struct::False>,
 {
     Ok(&mut **holder.insert(obj.extract()?))
+}
+
+/// `#[pyclass(generic)]`: the value of the class attribute `__class_getitem__`,
+/// `classmethod(types.GenericAlias)`, so that `Class[int]` is `types.GenericAlias(Class, int)`
+/// (as `list[int]` is).
+pub fn generic_class_getitem(py: Python<'_>) -> PyResult<Py<PyAny>> {
+    let alias = py.import("types")?.getattr("GenericAlias")?;
+    let classmethod = py.import("builtins")?.getattr("classmethod")?;
+    Ok(classmethod.call1((alias,))?.unbind())
 }
 
 /// `FromPyObject` by clone, for classes that are `Clone`: what the generated impl calls.
