@@ -295,3 +295,22 @@ pub unsafe fn Py_CompileString(
     // SAFETY: forwarded from the caller; no compiler flags.
     unsafe { ffi::Py_CompileStringFlags(str, filename, start, core::ptr::null_mut()) }
 }
+
+/// The calling thread's thread state while it is attached, else NULL (CPython 3.13's
+/// `PyThreadState_GetUnchecked`, which PyPy lacks; PyPy has one interpreter, so its
+/// `PyGILState_Check` is exact).
+///
+/// # Safety
+/// The interpreter must be initialized.
+#[inline]
+pub unsafe fn PyThreadState_GetUnchecked() -> *mut ffi::PyThreadState {
+    // SAFETY: both functions may be called from any thread once the interpreter is
+    // initialized (the caller's contract).
+    unsafe {
+        if ffi::PyGILState_Check() != 0 {
+            ffi::_PyThreadState_UncheckedGet()
+        } else {
+            core::ptr::null_mut()
+        }
+    }
+}

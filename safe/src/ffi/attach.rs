@@ -35,24 +35,9 @@ fn attached_by_interpreter() -> bool {
     if !is_initialized() {
         return false;
     }
-    // SAFETY: reading the current thread state is allowed from any thread, attached or not,
-    // once the interpreter is initialized. From 3.12 it is per thread (NULL: detached); up to
-    // 3.11 it is the one thread state holding the GIL, so it must be this thread's own.
-    unsafe {
-        #[cfg(all(Py_3_13, not(PyPy)))]
-        let attached = !ffi::PyThreadState_GetUnchecked().is_null();
-        #[cfg(all(Py_3_12, not(Py_3_13), not(PyPy)))]
-        let attached = !ffi::_PyThreadState_UncheckedGet().is_null();
-        #[cfg(all(not(Py_3_12), not(PyPy)))]
-        let attached = {
-            let current = ffi::_PyThreadState_UncheckedGet();
-            !current.is_null() && current == ffi::PyGILState_GetThisThreadState()
-        };
-        // PyPy has one interpreter, so its `PyGILState_Check` is exact.
-        #[cfg(PyPy)]
-        let attached = ffi::PyGILState_Check() != 0;
-        attached
-    }
+    // SAFETY: the interpreter is initialized (checked above); the sys crate provides
+    // `PyThreadState_GetUnchecked` for every version, NULL while this thread is detached.
+    !unsafe { ffi::PyThreadState_GetUnchecked() }.is_null()
 }
 
 /// Under the limited API there is no way to ask whether the thread is attached

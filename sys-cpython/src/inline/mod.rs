@@ -24,6 +24,8 @@ mod long;
 mod refcount;
 #[cfg(not(Py_LIMITED_API))]
 mod seq;
+#[cfg(all(not(Py_LIMITED_API), not(Py_3_13)))]
+mod tstate;
 
 pub use checks::*;
 #[cfg(not(Py_LIMITED_API))]
@@ -31,6 +33,8 @@ pub use long::*;
 pub use refcount::*;
 #[cfg(not(Py_LIMITED_API))]
 pub use seq::*;
+#[cfg(all(not(Py_LIMITED_API), not(Py_3_13)))]
+pub use tstate::*;
 
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!(
