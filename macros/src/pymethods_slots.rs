@@ -173,7 +173,10 @@ impl Ctx<'_> {
                     #allow
                     fn next<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<::core::option::Option<#k::Bound<'py, #k::PyAny>>> {
                         #stmts
-                        #p::next_output(py, #call)
+                        let result = #call;
+                        #[allow(unused_imports)]
+                        use #p::{NextKindOption as _, NextKindValue as _};
+                        (&&#p::NextTag::of(&result)).kind().convert(py, result)
                     }
                 }
             },

@@ -216,7 +216,8 @@ fn declarative_body(
     };
     let add = |path: TokenStream| quote!(#krate::impl_::pymodule::add_to_module(&#path::__PYROXIDE_DEF, module)?;);
     for item in items.iter_mut() {
-        match item {
+        let before = adds.len();
+        match &mut *item {
             syn::Item::Use(u) if has_attr(&u.attrs, "pymodule_export") => {
                 attrs::take_marker(&mut u.attrs, "pymodule_export");
                 let mut leaves = Vec::new();
@@ -272,6 +273,13 @@ fn declarative_body(
                 }
             }
         }
+        // An item compiled out by `#[cfg]` is not added either.
+        let cfgs = item_cfgs(item);
+        if !cfgs.is_empty() {
+            for add in &mut adds[before..] {
+                *add = quote!(#(#cfgs)* { #add });
+            }
+        }
     }
     let init_call = init.map(|i| quote!(#i(module)?;));
     quote! {
@@ -279,6 +287,20 @@ fn declarative_body(
         #init_call
         ::core::result::Result::Ok(())
     }
+}
+
+/// The `#[cfg(...)]` attributes of an item.
+fn item_cfgs(item: &syn::Item) -> Vec<syn::Attribute> {
+    let attrs: &[syn::Attribute] = match item {
+        syn::Item::Use(i) => &i.attrs,
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Fn(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        _ => &[],
+    };
+    attrs.iter().filter(|a| a.path().is_ident("cfg")).cloned().collect()
 }
 
 /// The attributes of an item, where it has them.

@@ -50,6 +50,8 @@ def test_match_args_and_equality():
 
 
 def test_conversions():
+    c = m.new_circle(2.0)
+    assert type(c) is m.Shape.Circle and c.radius == 2.0 and isinstance(c, m.Shape)
     shapes = m.make_shapes()
     assert [type(s).__name__ for s in shapes] == [
         "Shape_Circle",

@@ -109,6 +109,32 @@ def test_async_iteration_and_await():
     assert asyncio.run(main()) == ([2, 1, 0], 9)
 
 
+def test_next_returning_plain_values():
+    assert list(m.Fib(20)) == [0, 1, 1, 2, 3, 5, 8, 13]
+    it = iter(m.Fib(0))
+    assert next(it) == 0
+    with pytest.raises(StopIteration) as info:
+        next(it)
+    assert info.value.args == ("done",)
+    import itertools
+
+    assert list(itertools.islice(m.Squares(), 4)) == [1, 4, 9, 16]
+
+
+def test_sequence_from_getitem_and_len():
+    s = m.Letters("abc")
+    assert list(s) == ["a", "b", "c"] and list(reversed(s)) == ["c", "b", "a"]
+    assert "b" in s and "z" not in s and s[-1] == "c"
+    s[0] = "x"
+    assert "".join(s) == "xbc"
+    with pytest.raises(IndexError, match="Letters index out of range"):
+        s[5]
+    # `collections.abc` is not involved: the C sequence protocol is what these use.
+    import operator
+
+    assert operator.countOf(s, "b") == 1 and operator.indexOf(s, "c") == 2
+
+
 def test_init_and_subclassing():
     r = m.Record(7, note="hi")
     assert (r.id, r.note) == (7, "hi")

@@ -23,12 +23,16 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let mut getsets: Vec<ffi::PyGetSetDef> = Vec::new();
     let mut has_new = false;
     let mut has_traverse = false;
+    let (mut has_subscript, mut has_ass_subscript, mut has_sq_item) = (false, false, false);
     let mut text_signature = None;
     for items in T::items_iter() {
         text_signature = text_signature.or(items.text_signature);
         for slot in items.slots {
             has_new |= slot.slot == ffi::Py_tp_new as c_int;
             has_traverse |= slot.slot == ffi::Py_tp_traverse as c_int;
+            has_subscript |= slot.slot == ffi::Py_mp_subscript as c_int;
+            has_ass_subscript |= slot.slot == ffi::Py_mp_ass_subscript as c_int;
+            has_sq_item |= slot.slot == ffi::Py_sq_item as c_int;
             slots.push(ffi::PyType_Slot { slot: slot.slot, pfunc: slot.pfunc });
         }
         for item in items.methods {
@@ -41,6 +45,14 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     push(&mut slots, ffi::Py_tp_dealloc, tp_dealloc::<T> as *mut c_void);
     if !has_new {
         push(&mut slots, ffi::Py_tp_new, no_constructor_defined as *mut c_void);
+    }
+    if !T::IS_MAPPING && !has_sq_item {
+        if has_subscript {
+            push(&mut slots, ffi::Py_sq_item, super::sequence::sq_item as *mut c_void);
+        }
+        if has_ass_subscript {
+            push(&mut slots, ffi::Py_sq_ass_item, super::sequence::sq_ass_item as *mut c_void);
+        }
     }
     if let Some(doc) = class_doc::<T>(text_signature)? {
         push(&mut slots, ffi::Py_tp_doc, doc.as_ptr() as *mut c_void);
@@ -111,10 +123,35 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
         flags: flags as c_uint,
         slots: leak(slots),
     };
+    #[cfg(not(Py_LIMITED_API))]
+    check_native_size::<T>(py)?;
     let base = T::BaseType::type_object(py);
     let bases = PyTuple::new(py, [base])?;
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(spec));
     crate::ffi::api::type_from_spec_with_bases(py, spec, &bases).map(Bound::unbind)
+}
+
+/// Refuses a class whose native base's instances are not the size of the struct this crate
+/// embeds for it (a wrong layout would make the class's fields overlap the base's).
+#[cfg(not(Py_LIMITED_API))]
+fn check_native_size<T: PyClassImpl>(py: Python<'_>) -> PyResult<()> {
+    use crate::impl_::pyclass::{PyClassBaseLayout, PyClassBaseType};
+    type Native<T> = <<T as PyClassImpl>::BaseType as PyClassBaseType>::BaseNativeType;
+    let native = <Native<T> as PyTypeInfo>::type_object_raw(py);
+    // SAFETY: outside the limited API the type struct is readable; `native` is a live static
+    // type object.
+    let actual = unsafe { (*native).tp_basicsize };
+    let expected = <PyClassObject<T> as PyClassBaseLayout>::NATIVE_SIZE;
+    if usize::try_from(actual) == Ok(expected) {
+        Ok(())
+    } else {
+        Err(crate::exceptions::PyTypeError::new_err(format!(
+            "cannot create class {}: its native base {} has instances of {actual} bytes, not \
+             the {expected} bytes Pyroxide embeds for it",
+            T::NAME,
+            <Native<T> as PyTypeInfo>::NAME,
+        )))
+    }
 }
 
 /// The type's docstring: `T::DOC`, with the text signature of `#[new]` in front unless `DOC`

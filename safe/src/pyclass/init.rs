@@ -120,10 +120,19 @@ impl<T: PyClass> PyClassInitializer<T> {
         PyClassInitializer::new(subclass_value, self)
     }
 
-    /// Makes the object, of `T`'s own type.
+    /// Makes the object, of `T`'s own type (for a complex enum: of its variant's class, a
+    /// subclass of `T`).
     pub fn create_class_object(self, py: Python<'_>) -> PyResult<Bound<'_, T>> {
+        let this = match self.0 {
+            // A complex enum has a native base, whose initializer carries nothing.
+            Inner::New { init, super_init } => match init.into_variant_instance(py) {
+                Ok(variant) => return Ok(variant?.cast_into::<T>()?),
+                Err(init) => PyClassInitializer(Inner::New { init, super_init }),
+            },
+            existing => PyClassInitializer(existing),
+        };
         // SAFETY: `T`'s own type object.
-        unsafe { self.create_class_object_of_type(py, T::type_object_raw(py)) }
+        unsafe { this.create_class_object_of_type(py, T::type_object_raw(py)) }
     }
 
     /// Makes the object with type `subtype` (for `tp_new`).
@@ -223,6 +232,18 @@ impl<'py, T: PyClass> Bound<'py, T> {
     ) -> PyResult<Bound<'py, T>> {
         value.into().create_class_object(py)
     }
+
+    /// The same object, seen as its base type (a base class or the native type it extends).
+    pub fn as_super(&self) -> &Bound<'py, T::BaseType> {
+        // SAFETY: an instance of `T` is an instance of its base type.
+        unsafe { self.cast_unchecked() }
+    }
+
+    /// Converts into the same object seen as its base type.
+    pub fn into_super(self) -> Bound<'py, T::BaseType> {
+        // SAFETY: as for `as_super`.
+        unsafe { self.cast_into_unchecked() }
+    }
 }
 
 /// A class value converts to Python as a new instance (for classes whose base is native; an
@@ -237,9 +258,6 @@ where
     type Output = Bound<'py, T>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, T>> {
-        match self.into_variant_instance(py) {
-            Ok(obj) => Ok(obj?.cast_into::<T>()?),
-            Err(value) => Bound::new(py, value),
-        }
+        Bound::new(py, self)
     }
 }

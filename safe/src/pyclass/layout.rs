@@ -184,6 +184,9 @@ impl PyClassWeakRef for PyClassWeakRefSlot {
 pub unsafe trait PyClassBaseLayout: Sized {
     /// Whether the native root type is `object` (allocation through `tp_alloc`).
     const NATIVE_IS_OBJECT: bool;
+    /// The size of the native struct under the class layers (checked against the native type's
+    /// `tp_basicsize` when a class is created).
+    const NATIVE_SIZE: usize;
     /// Whether some class layer has a `__weakref__` slot.
     const ANY_WEAKREF: bool;
     /// The borrow flag of the first class layer, if any.
@@ -203,30 +206,6 @@ pub unsafe trait PyClassBaseLayout: Sized {
     unsafe fn drop_layers(this: *mut Self);
 }
 
-macro_rules! native_layout {
-    ($($(#[$meta:meta])* $ty:ty, $object:expr;)*) => {$(
-        $(#[$meta])*
-        // SAFETY: a native struct has no class layer.
-        unsafe impl PyClassBaseLayout for $ty {
-            const NATIVE_IS_OBJECT: bool = $object;
-            const ANY_WEAKREF: bool = false;
-            unsafe fn root_flag(_: *mut Self) -> Option<*const BorrowFlag> {
-                None
-            }
-            unsafe fn threads_ok(_: *mut Self) -> bool {
-                true
-            }
-            unsafe fn drop_layers(_: *mut Self) {}
-        }
-    )*};
-}
-
-native_layout! {
-    ffi::PyObject, true;
-    #[cfg(not(Py_LIMITED_API))]
-    ffi::PyBaseExceptionObject, false;
-}
-
 /// The object struct of class `T`.
 #[repr(C)]
 pub struct PyClassObject<T: PyClassImpl> {
@@ -242,6 +221,8 @@ pub struct PyClassObject<T: PyClassImpl> {
 unsafe impl<T: PyClassImpl> PyClassBaseLayout for PyClassObject<T> {
     const NATIVE_IS_OBJECT: bool =
         <<T::BaseType as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::NATIVE_IS_OBJECT;
+    const NATIVE_SIZE: usize =
+        <<T::BaseType as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::NATIVE_SIZE;
     const ANY_WEAKREF: bool = <T::WeakRef as PyClassWeakRef>::PRESENT
         || <<T::BaseType as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::ANY_WEAKREF;
 

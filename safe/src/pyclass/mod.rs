@@ -11,6 +11,7 @@ mod create;
 mod gc;
 mod init;
 pub(crate) mod layout;
+mod sequence;
 
 pub use crate::types::CompareOp;
 pub use borrow::{PyBorrowError, PyBorrowMutError, PyRef, PyRefMut};

@@ -7,6 +7,8 @@ use pyo3::prelude::*;
 mod test_classes;
 mod test_enums;
 mod test_functions;
+#[cfg(not(feature = "abi3-py39"))]
+mod test_native_bases;
 mod test_protocols;
 
 /// Pyroxide's macro test suite.
@@ -18,6 +20,9 @@ mod pyroxide_ext {
     use super::test_enums::enums;
     #[pymodule_export]
     use super::test_functions::functions;
+    #[cfg(not(feature = "abi3-py39"))]
+    #[pymodule_export]
+    use super::test_native_bases::native_bases;
     #[pymodule_export]
     use super::test_protocols::protocols;
 }

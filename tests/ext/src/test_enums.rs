@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 #[pymodule]
 pub mod enums {
     #[pymodule_export]
-    use super::{area_of, make_shapes, Boxed, Shape};
+    use super::{area_of, make_shapes, new_circle, Boxed, Shape};
 }
 
 /// A shape.
@@ -65,6 +65,12 @@ pub fn make_shapes() -> Vec<Shape> {
         Shape::Nothing {},
         Shape::Label { text: "x".into(), size: 2 },
     ]
+}
+
+/// A circle made with `Py::new`, which picks the variant's class like a conversion does.
+#[pyfunction]
+pub fn new_circle(py: Python<'_>, radius: f64) -> PyResult<Py<Shape>> {
+    Py::new(py, Shape::Circle { radius })
 }
 
 /// A generic box.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 #[pymodule]
 pub mod protocols {
     #[pymodule_export]
-    use super::{Countdown, Record, Registry, Typed, Vec2};
+    use super::{Countdown, Fib, Letters, Record, Registry, Squares, Typed, Vec2};
 }
 
 /// A 2-vector.
@@ -190,6 +190,89 @@ impl Countdown {
     fn __await__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let sleep = py.import("asyncio")?.getattr("sleep")?;
         sleep.call1((0, self.n))?.call_method0("__await__")
+    }
+}
+
+/// Fibonacci numbers up to a limit: `__next__` returns a plain `PyResult<u64>` and ends the
+/// iteration by raising `StopIteration` with a value.
+#[pyclass(module = "pyroxide_ext.protocols")]
+pub struct Fib {
+    a: u64,
+    b: u64,
+    limit: u64,
+}
+
+#[pymethods]
+impl Fib {
+    #[new]
+    fn new(limit: u64) -> Self {
+        Fib { a: 0, b: 1, limit }
+    }
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+    fn __next__(&mut self) -> PyResult<u64> {
+        if self.a > self.limit {
+            return Err(pyo3::exceptions::PyStopIteration::new_err("done"));
+        }
+        let a = self.a;
+        (self.a, self.b) = (self.b, self.a + self.b);
+        Ok(a)
+    }
+}
+
+/// Squares forever: `__next__` returns a plain value, never `None`.
+#[pyclass(module = "pyroxide_ext.protocols")]
+pub struct Squares {
+    i: u64,
+}
+
+#[pymethods]
+impl Squares {
+    #[new]
+    fn new() -> Self {
+        Squares { i: 0 }
+    }
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+    fn __next__(&mut self) -> Option<u64> {
+        self.i += 1;
+        Some(self.i * self.i)
+    }
+}
+
+/// A sequence with only `__len__`, `__getitem__` and `__setitem__`: iteration, `reversed()`
+/// and `PySequence_*` go through the `sq_item`/`sq_ass_item` made from them.
+#[pyclass(sequence, module = "pyroxide_ext.protocols")]
+pub struct Letters {
+    text: Vec<char>,
+}
+
+#[pymethods]
+impl Letters {
+    #[new]
+    fn new(text: String) -> Self {
+        Letters { text: text.chars().collect() }
+    }
+    fn __len__(&self) -> usize {
+        self.text.len()
+    }
+    fn __getitem__(&self, index: isize) -> PyResult<char> {
+        let i = if index < 0 { index + self.text.len() as isize } else { index };
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.text.get(i).copied())
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("Letters index out of range"))
+    }
+    fn __setitem__(&mut self, index: usize, value: char) -> PyResult<()> {
+        match self.text.get_mut(index) {
+            Some(slot) => {
+                *slot = value;
+                Ok(())
+            }
+            None => Err(pyo3::exceptions::PyIndexError::new_err("Letters index out of range")),
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod gc;
 mod getset;
+mod native_base;
 mod outputs;
 mod slots;
 mod slots_attr;
@@ -106,32 +107,6 @@ unsafe impl<T: PyClass> PyClassBaseType for T {
     type LayoutAsBase = PyClassObject<T>;
     type BaseNativeType = <T::BaseType as PyClassBaseType>::BaseNativeType;
     type Initializer = PyClassInitializer<T>;
-}
-
-macro_rules! native_base {
-    ($($(#[$meta:meta])* $ty:ty => $layout:ty;)*) => {$(
-        $(#[$meta])*
-        // SAFETY: the interpreter's object struct of this type is `$layout`.
-        unsafe impl PyClassBaseType for $ty {
-            type LayoutAsBase = $layout;
-            type BaseNativeType = $ty;
-            type Initializer = PyNativeTypeInitializer<$ty>;
-        }
-    )*};
-}
-
-native_base! {
-    PyAny => ffi::PyObject;
-    #[cfg(not(Py_LIMITED_API))]
-    crate::exceptions::PyBaseException => ffi::PyBaseExceptionObject;
-    #[cfg(not(Py_LIMITED_API))]
-    crate::exceptions::PyException => ffi::PyBaseExceptionObject;
-    #[cfg(not(Py_LIMITED_API))]
-    crate::exceptions::PyValueError => ffi::PyBaseExceptionObject;
-    #[cfg(not(Py_LIMITED_API))]
-    crate::exceptions::PyTypeError => ffi::PyBaseExceptionObject;
-    #[cfg(not(Py_LIMITED_API))]
-    crate::exceptions::PyRuntimeError => ffi::PyBaseExceptionObject;
 }
 
 /// The cached type object of class `T`, built on first use by this crate from `T`'s layout

@@ -100,13 +100,69 @@ impl<'py, T: IntoPyObject<'py>, E: Into<PyErr>> IterNextOutput<'py> for Result<O
     }
 }
 
-/// Converts a `__next__` result.
-#[inline]
-pub fn next_output<'py, R: IterNextOutput<'py>>(
-    py: Python<'py>,
-    r: R,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    r.into_next(py)
+/// The type of a `__next__` result, to pick its conversion by autoref specialization:
+/// `(&&NextTag::of(&r)).kind()` is [`NextByOption`] for `Option<T>` and `Result<Option<T>, E>`
+/// (`None` ends the iteration) and [`NextByValue`] for any other value (always yielded; the
+/// iteration ends by raising `StopIteration`), as in PyO3.
+pub struct NextTag<R>(PhantomData<R>);
+
+impl<R> NextTag<R> {
+    /// The tag of `r`'s type.
+    #[inline]
+    pub fn of(_: &R) -> Self {
+        NextTag(PhantomData)
+    }
+}
+
+/// Chosen for `Option` results (see [`NextTag`]).
+pub trait NextKindOption {
+    /// The conversion.
+    #[inline]
+    fn kind(&self) -> NextByOption {
+        NextByOption
+    }
+}
+impl<T> NextKindOption for &NextTag<Option<T>> {}
+impl<T, E> NextKindOption for &NextTag<Result<Option<T>, E>> {}
+
+/// Chosen for every other result (see [`NextTag`]).
+pub trait NextKindValue {
+    /// The conversion.
+    #[inline]
+    fn kind(&self) -> NextByValue {
+        NextByValue
+    }
+}
+impl<R> NextKindValue for NextTag<R> {}
+
+/// Converts an `Option` result of `__next__`.
+pub struct NextByOption;
+
+impl NextByOption {
+    /// The next item, or `None` at the end.
+    #[inline]
+    pub fn convert<'py, R: IterNextOutput<'py>>(
+        self,
+        py: Python<'py>,
+        r: R,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        r.into_next(py)
+    }
+}
+
+/// Converts a plain result of `__next__`.
+pub struct NextByValue;
+
+impl NextByValue {
+    /// The next item.
+    #[inline]
+    pub fn convert<'py, R: IntoPyReturn<'py>>(
+        self,
+        py: Python<'py>,
+        r: R,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        r.into_py_return(py).map(Some)
+    }
 }
 
 /// The value of a `#[pyo3(get)]` field, converted by [`GetByRef`] or [`GetByClone`].
