@@ -34,6 +34,7 @@ struct ClassOptions {
     mapping: bool,
     from_py_object: bool,
     immutable_type: bool,
+    freelist: Option<syn::Expr>,
     text_signature: Option<String>,
     generic: bool,
 }
@@ -69,10 +70,7 @@ fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
             "from_py_object" => o.from_py_object = flag(errors),
             "skip_from_py_object" => o.from_py_object = !flag(errors),
             "immutable_type" => o.immutable_type = flag(errors),
-            // A free-list is an allocation cache; instances are correct without one.
-            "freelist" => {
-                let _ = opt.parse::<syn::Expr>(errors, "a size");
-            }
+            "freelist" => o.freelist = opt.parse::<syn::Expr>(errors, "a size"),
             "text_signature" => o.text_signature = opt.lit_str(errors).map(|s| s.value()),
             "rename_all" => {
                 if let Some(s) = opt.lit_str(errors) {
@@ -286,6 +284,14 @@ fn class_impls(
     let frozen = if o.frozen { quote!(True) } else { quote!(False) };
     let (subclass, immutable, mapping, sequence) =
         (o.subclass, o.immutable_type, o.mapping, o.sequence);
+    let freelist = o.freelist.as_ref().map(|n| {
+        quote! {
+            fn freelist() -> ::core::option::Option<&'static #k::impl_::pyclass::FreeList> {
+                static FREELIST: #k::impl_::pyclass::FreeList = #k::impl_::pyclass::FreeList::new(#n);
+                ::core::option::Option::Some(&FREELIST)
+            }
+        }
+    });
     let mut helpers = Vec::new();
     let mut methods = Vec::new();
     let mut slots = Vec::new();
@@ -384,6 +390,7 @@ fn class_impls(
                 &TYPE_OBJECT
             }
             #into_variant
+            #freelist
         }
         impl #k::pyclass::PyClass for #ident {
             type Frozen = #k::pyclass::boolean_struct::#frozen;

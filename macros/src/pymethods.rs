@@ -224,6 +224,10 @@ fn method(
     );
     // The signature without the receiver and `cls`, for the parameter model.
     let mut sig = f.sig.clone();
+    if matches!(rust_name.as_str(), "__getbuffer__" | "__releasebuffer__") {
+        // PyO3 declares these `unsafe fn` (they take the raw `Py_buffer`); only `impl_` calls them.
+        sig.unsafety = None;
+    }
     let skip = usize::from(receiver.is_some() || kind == Kind::Class);
     sig.inputs = sig.inputs.into_iter().skip(skip).collect();
     if kind == Kind::Class && f.sig.inputs.is_empty() {

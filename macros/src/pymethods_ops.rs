@@ -58,6 +58,8 @@ pub const SLOTS: &[&str] = &[
     "__gt__",
     "__ge__",
     "__pow__",
+    "__getbuffer__",
+    "__releasebuffer__",
     "__rpow__",
     "__ipow__",
 ];
@@ -107,7 +109,7 @@ pub fn arity(name: &str) -> Option<usize> {
     Some(match name {
         "__call__" | "__init__" => return None,
         "__richcmp__" | "__setitem__" | "__setattr__" | "__set__" | "__get__" | "__pow__"
-        | "__rpow__" | "__ipow__" => 2,
+        | "__rpow__" | "__ipow__" | "__getbuffer__" => 2,
         "__repr__" | "__str__" | "__iter__" | "__next__" | "__hash__" | "__len__" | "__bool__"
         | "__clear__" | "__int__" | "__index__" | "__float__" | "__neg__" | "__pos__"
         | "__abs__" | "__invert__" | "__await__" | "__aiter__" | "__anext__" => 0,
@@ -130,6 +132,8 @@ pub enum Shape {
     Repeat,
     Set,
     Del,
+    GetBuffer,
+    ReleaseBuffer,
     /// `lenient`: an argument (or `self`) that does not extract answers `NotImplemented`;
     /// `inplace`: the method returns `()` and the slot the instance.
     Binary {

@@ -50,6 +50,8 @@ fn plan(name: &str) -> (Shape, Option<&'static str>) {
         "__inplace_concat__" => (strict, Some("sq_inplace_concat")),
         "__getattr__" | "__getattribute__" => (strict, None),
         "__repeat__" => (Repeat, Some("sq_repeat")),
+        "__getbuffer__" => (GetBuffer, Some("bf_getbuffer")),
+        "__releasebuffer__" => (ReleaseBuffer, Some("bf_releasebuffer")),
         "__inplace_repeat__" => (Repeat, Some("sq_inplace_repeat")),
         "__get__" => (Ternary { lenient: false, inplace: false }, Some("tp_descr_get")),
         "__ipow__" => (Ternary { lenient: true, inplace: true }, Some("nb_inplace_power")),
@@ -148,7 +150,9 @@ impl Ctx<'_> {
                 self.call_with(&[Input::Extract(quote!(key)), Input::Extract(quote!(value))], None)
             }
             Shape::Del => self.call_with(&[Input::Extract(quote!(key))], None),
-            Shape::Traverse | Shape::Call => (TokenStream::new(), TokenStream::new()),
+            Shape::Traverse | Shape::Call | Shape::GetBuffer | Shape::ReleaseBuffer => {
+                (TokenStream::new(), TokenStream::new())
+            }
         };
         let convert = match self.spec.ret {
             crate::function::Return::Unit => quote!(#k::impl_::argument::ret_unit(py, result)),
@@ -298,7 +302,39 @@ impl Ctx<'_> {
                     }
                 }
             }
+            Shape::GetBuffer | Shape::ReleaseBuffer => self.buffer_impl(shape, marker),
             Shape::Call => TokenStream::new(),
+        }
+    }
+
+    /// `__getbuffer__`/`__releasebuffer__`: the method (an `unsafe fn` in PyO3) is handed to
+    /// `impl_` as a function pointer with the bound receiver; `impl_` supplies the view.
+    fn buffer_impl(&self, shape: Shape, marker: &syn::Ident) -> TokenStream {
+        let k = self.k;
+        let (self_ty, rust) = (self.self_ty, self.rust);
+        let p = quote!(#k::impl_::pyclass);
+        let receiver = self.receiver.expect("slots take self");
+        let (bind, recv) =
+            receiver.bind_or(k, self_ty, quote!(::core::option::Option::Some(slf)), None);
+        let any = quote!(#k::Borrowed<'_, 'py, #k::PyAny>);
+        if let Shape::GetBuffer = shape {
+            quote! {
+                impl #p::PyGetBufferImpl for #marker {
+                    fn get_buffer<'py>(py: #k::Python<'py>, slf: #any, view: #p::BufferView<'_>, flags: ::core::ffi::c_int) -> #k::PyResult<()> {
+                        #bind
+                        #p::get_buffer_with(#self_ty::#rust, #recv, view, flags)
+                    }
+                }
+            }
+        } else {
+            quote! {
+                impl #p::PyReleaseBufferImpl for #marker {
+                    fn release_buffer<'py>(py: #k::Python<'py>, slf: #any, view: #p::BufferView<'_>) -> #k::PyResult<()> {
+                        #bind
+                        #p::release_buffer_with(#self_ty::#rust, #recv, view)
+                    }
+                }
+            }
         }
     }
 }

@@ -109,3 +109,24 @@ def test_no_leaks():
         m.Counter(1) == m.Counter(2)
     gc.collect()
     assert sys.getrefcount(obj) == before
+
+
+def test_freelist_reuse_gives_fresh_instances():
+    refcounts = getattr(sys, "getrefcount", lambda _: None)
+    counts = refcounts(m.Point), refcounts(m.Counter)
+
+    class Sub(m.Counter):
+        pass
+
+    for i in range(300):
+        points = [m.Point(i, j) for j in range(10)]
+        assert [(p.x, p.y) for p in points] == [(i, j) for j in range(10)]
+        counters = [m.Counter(j) for j in range(12)] + [Sub(j, step=3) for j in range(3)]
+        assert [c.count for c in counters] == list(range(12)) + [0, 1, 2]
+        assert [c.step for c in counters] == [1] * 12 + [3] * 3
+        labeled = m.LabeledCounter("x", i)
+        assert labeled.count == i
+        del points, counters, labeled
+    del Sub
+    gc.collect()
+    assert (refcounts(m.Point), refcounts(m.Counter)) == counts

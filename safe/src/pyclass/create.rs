@@ -54,6 +54,10 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
             push(&mut slots, ffi::Py_sq_ass_item, super::sequence::sq_ass_item as *mut c_void);
         }
     }
+    if super::freelist::applies::<T>(has_traverse) {
+        push(&mut slots, ffi::Py_tp_alloc, super::freelist::alloc::<T> as *mut c_void);
+        push(&mut slots, ffi::Py_tp_free, super::freelist::free::<T> as *mut c_void);
+    }
     if let Some(doc) = class_doc::<T>(text_signature)? {
         push(&mut slots, ffi::Py_tp_doc, doc.as_ptr() as *mut c_void);
     }

@@ -8,6 +8,7 @@
 
 mod borrow;
 mod create;
+pub(crate) mod freelist;
 mod gc;
 mod init;
 pub(crate) mod layout;

@@ -22,8 +22,9 @@ pub mod classes {
     }
 }
 
+// With a free list of 8 (subclasses allocate normally).
 /// A counter.
-#[pyclass(subclass, module = "pyroxide_ext.classes")]
+#[pyclass(subclass, freelist = 8, module = "pyroxide_ext.classes")]
 pub struct Counter {
     #[pyo3(get)]
     count: i64,
@@ -142,8 +143,17 @@ impl Countdown {
     }
 }
 
-/// An immutable point.
-#[pyclass(frozen, eq, ord, hash, str = "({x}, {y})", get_all, module = "pyroxide_ext.classes")]
+/// An immutable point (with a free list of 4).
+#[pyclass(
+    frozen,
+    eq,
+    ord,
+    hash,
+    str = "({x}, {y})",
+    get_all,
+    freelist = 4,
+    module = "pyroxide_ext.classes"
+)]
 #[derive(PartialEq, PartialOrd, Hash)]
 pub struct Point {
     x: i64,

@@ -15,8 +15,11 @@ mod outputs;
 mod slots;
 mod slots_attr;
 mod slots_basic;
+#[cfg(any(not(Py_LIMITED_API), Py_3_11))]
+mod slots_buffer;
 mod slots_ops;
 
+pub use crate::pyclass::freelist::FreeList;
 pub use crate::pyclass::layout::{
     BorrowFlag, PyClassBaseLayout, PyClassDict, PyClassDictSlot, PyClassDummySlot, PyClassObject,
     PyClassThreadChecker, PyClassWeakRef, PyClassWeakRefSlot, SendablePyClass, ThreadCheckerImpl,
@@ -33,6 +36,8 @@ pub use slots_attr::{
     GenericGetAttr, GetAttrFallback, NoGetAttr, NoSlot, PyDelSlotImpl, PySetSlotImpl,
 };
 pub use slots_basic::*;
+#[cfg(any(not(Py_LIMITED_API), Py_3_11))]
+pub use slots_buffer::*;
 pub use slots_ops::{
     inplace_output, NeFromEq, NotImplementedOp, PyRepeatImpl, PyTernaryImpl, RichCompareOps,
 };
@@ -79,6 +84,10 @@ pub trait PyClassImpl: LazyTypeInfo<Kind = ClassKind> + Sized + 'static {
     fn items_iter() -> PyClassItemsIter;
     /// The cache of the type object (a `static` in the generated impl).
     fn lazy_type_object() -> &'static LazyTypeObject<Self>;
+    /// `#[pyclass(freelist = N)]`: the class's list of kept instances (a `static`).
+    fn freelist() -> Option<&'static FreeList> {
+        None
+    }
     /// For complex enums: a new instance of the class of `self`'s variant (a subclass of
     /// `Self`), which is what converting the value to Python makes; every other class gives the
     /// value back.

@@ -23,7 +23,7 @@ unsafe impl Sync for PyClassSlot {}
 unsafe impl Send for PyClassSlot {}
 
 impl PyClassSlot {
-    const fn of(slot: u32, pfunc: *mut c_void) -> Self {
+    pub(super) const fn of(slot: u32, pfunc: *mut c_void) -> Self {
         PyClassSlot { slot: slot as c_int, pfunc }
     }
 
