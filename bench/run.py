@@ -30,6 +30,18 @@ LABELS = {"c": "C", "pyroxide": "Pyroxide", "pyo3": "PyO3"}
 ASCII = "hello, world! " * 4
 NON_ASCII = "héllo, wörld ☃ " * 4
 LIST100 = list(range(100))
+FLOATS100 = [i * 0.5 for i in range(100)]
+DICT10 = {str(i): i for i in range(10)}
+
+
+class P:
+    """An object with float attributes `x` and `y` (for `norm`)."""
+
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+
+POINT = P(3.0, 4.0)
 
 # (name, statement, needs the class); the statement sees `m` (the module), `f` (the function of
 # the same name, when there is one), `c` (a Counter) and the constants above.
@@ -50,6 +62,10 @@ OPERATIONS = [
     ("c.value", "c.value", None),
     ("c.value = 5", "c.value = 5", None),
     ("c.snapshot()", "c.snapshot()", None),
+    ("norm(point)", "f(PT)", "norm"),
+    ("scale(100 floats, k)", "f(FL, 2.0)", "scale"),
+    ("dict_sum(10 items)", "f(D)", "dict_sum"),
+    ("sum(Range(100))", "sum(R(100))", None),
 ]
 
 
@@ -59,11 +75,13 @@ def has_class(module):
 
 def namespace(module, func):
     ns = {"m": module, "X": object(), "L": LIST100, "A": ASCII, "N": NON_ASCII}
+    ns.update({"PT": POINT, "FL": FLOATS100, "D": DICT10})
     if func is not None:
         ns["f"] = getattr(module, func)
     if has_class(module):
         ns["C"] = module.Counter
         ns["c"] = module.Counter(0)
+        ns["R"] = module.Range
     return ns
 
 
@@ -92,6 +110,13 @@ GOOD = [
     ("concat", (ASCII, NON_ASCII)),
     ("make_dict", (0,)),
     ("make_dict", (10,)),
+    ("norm", (POINT,)),
+    ("norm", (P(1, 2),)),
+    ("scale", (FLOATS100, 2.0)),
+    ("scale", ((1, 2.5), -1)),
+    ("scale", ([], 3.0)),
+    ("dict_sum", (DICT10,)),
+    ("dict_sum", ({},)),
 ]
 
 BAD = [
@@ -115,6 +140,16 @@ BAD = [
     ("concat", ("a", 1)),
     ("make_dict", (None,)),
     ("raise_value_error", ()),
+    ("norm", (object(),)),
+    ("norm", (P("a", 1.0),)),
+    ("norm", (P(1.0, None),)),
+    ("scale", ("abc", 2.0)),
+    ("scale", ([1.0, "x"], 2.0)),
+    ("scale", (FLOATS100, "k")),
+    ("scale", (5, 1.0)),
+    ("dict_sum", ([1],)),
+    ("dict_sum", ({1: 2},)),
+    ("dict_sum", ({"a": "b"},)),
 ]
 
 
@@ -140,6 +175,13 @@ def class_outcomes(module):
     out.append(outcome(lambda: setattr(c, "value", "x")))
     out.append(outcome(lambda: delattr(c, "value")))
     out.append(outcome(lambda: c.incr(1)))
+    R = module.Range
+    out.append(outcome(lambda: list(R(5))))
+    out.append(outcome(lambda: sum(R(100))))
+    out.append(outcome(lambda: list(R(-3))))
+    out.append(outcome(lambda: R("x")))
+    it = R(1)
+    out.append(outcome(lambda: (next(it), list(it), list(it))))
     return out
 
 

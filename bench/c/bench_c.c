@@ -4,6 +4,7 @@
  * against the interpreter's headers (-O3). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdio.h>
 
 #if PY_VERSION_HEX < 0x030A0000
@@ -13,7 +14,7 @@ static inline PyObject *Py_NewRef(PyObject *o) {
 }
 #endif
 
-static PyObject *str_a, *str_b, *str_c, *str_counter;
+static PyObject *str_a, *str_b, *str_c, *str_counter, *str_x, *str_y;
 
 static PyObject *noop(PyObject *m, PyObject *unused) { Py_RETURN_NONE; }
 
@@ -254,6 +255,115 @@ static PyTypeObject CounterType = {
     .tp_getset = Counter_getset,
 };
 
+/* ---- the operations beyond the seed list (bench/common/extra.rs) ---- */
+
+/* The float attribute `name` of `p`, or -1 with an error set (`*ok` says which). */
+static double float_attr(PyObject *p, PyObject *name, int *ok) {
+    PyObject *v = PyObject_GetAttr(p, name);
+    if (v == NULL) {
+        *ok = 0;
+        return -1.0;
+    }
+    double d = PyFloat_AsDouble(v);
+    Py_DECREF(v);
+    *ok = !(d == -1.0 && PyErr_Occurred());
+    return d;
+}
+
+static PyObject *norm(PyObject *m, PyObject *p) {
+    int ok;
+    double x = float_attr(p, str_x, &ok);
+    if (!ok) return NULL;
+    double y = float_attr(p, str_y, &ok);
+    if (!ok) return NULL;
+    return PyFloat_FromDouble(sqrt(x * x + y * y));
+}
+
+static PyObject *scale(PyObject *m, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "scale() takes 2 positional arguments but %zd were given", nargs);
+        return NULL;
+    }
+    double k = PyFloat_AsDouble(args[1]);
+    if (k == -1.0 && PyErr_Occurred()) return NULL;
+    if (PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "Can't extract `str` to `Vec`");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(args[0], "scale() argument must be a sequence");
+    if (seq == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double d = PyFloat_AsDouble(items[i]);
+        if (d == -1.0 && PyErr_Occurred()) goto fail;
+        PyObject *f = PyFloat_FromDouble(d * k);
+        if (f == NULL) goto fail;
+        PyList_SET_ITEM(out, i, f);
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+static PyObject *dict_sum(PyObject *m, PyObject *d) {
+    if (!PyDict_Check(d)) {
+        PyErr_Format(PyExc_TypeError, "argument 'd': '%s' object cannot be cast as 'dict'", Py_TYPE(d)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    long long total = 0;
+    while (PyDict_Next(d, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "dict_sum() keys must be str");
+            return NULL;
+        }
+        long long v = PyLong_AsLongLong(value);
+        if (v == -1 && PyErr_Occurred()) return NULL;
+        total = wrap_add(total, v);
+    }
+    return PyLong_FromLongLong(total);
+}
+
+typedef struct {
+    PyObject_HEAD
+    long long next, end;
+} RangeObject;
+
+static PyObject *Range_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    long long n;
+    static char *names[] = {"n", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "L:Range", names, &n)) return NULL;
+    RangeObject *self = (RangeObject *)type->tp_alloc(type, 0);
+    if (self == NULL) return NULL;
+    self->next = 0;
+    self->end = n;
+    return (PyObject *)self;
+}
+
+static PyObject *Range_next(PyObject *self) {
+    RangeObject *r = (RangeObject *)self;
+    if (r->next >= r->end) return NULL;
+    return PyLong_FromLongLong(r->next++);
+}
+
+static PyTypeObject RangeType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "bench_c.Range",
+    .tp_basicsize = sizeof(RangeObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Range(n) iterates over 0 .. n.",
+    .tp_new = Range_new,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = Range_next,
+};
+
 /* ---- module ---- */
 
 static PyMethodDef module_methods[] = {
@@ -267,6 +377,9 @@ static PyMethodDef module_methods[] = {
     {"concat", (PyCFunction)(void (*)(void))concat, METH_FASTCALL, NULL},
     {"make_dict", make_dict, METH_O, NULL},
     {"raise_value_error", raise_value_error, METH_NOARGS, NULL},
+    {"norm", norm, METH_O, NULL},
+    {"scale", (PyCFunction)(void (*)(void))scale, METH_FASTCALL, NULL},
+    {"dict_sum", dict_sum, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -283,13 +396,21 @@ PyMODINIT_FUNC PyInit_bench_c(void) {
     str_b = PyUnicode_InternFromString("b");
     str_c = PyUnicode_InternFromString("c");
     str_counter = PyUnicode_InternFromString("counter");
-    if (!str_a || !str_b || !str_c || !str_counter) return NULL;
-    if (PyType_Ready(&CounterType) < 0) return NULL;
+    str_x = PyUnicode_InternFromString("x");
+    str_y = PyUnicode_InternFromString("y");
+    if (!str_a || !str_b || !str_c || !str_counter || !str_x || !str_y) return NULL;
+    if (PyType_Ready(&CounterType) < 0 || PyType_Ready(&RangeType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module_def);
     if (m == NULL) return NULL;
     Py_INCREF(&CounterType);
     if (PyModule_AddObject(m, "Counter", (PyObject *)&CounterType) < 0) {
         Py_DECREF(&CounterType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&RangeType);
+    if (PyModule_AddObject(m, "Range", (PyObject *)&RangeType) < 0) {
+        Py_DECREF(&RangeType);
         Py_DECREF(m);
         return NULL;
     }

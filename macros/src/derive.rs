@@ -163,11 +163,13 @@ fn extract_container(k: &TokenStream, c: &Container, path: TokenStream) -> Token
         }
         Shape::Named(fields) => {
             let inits = fields.iter().map(|f| {
-                let label = &f.label;
                 let has_default = f.default.is_some();
                 let lookup = match &f.source {
-                    Some(Source::Attr(attr)) => quote!(#k::impl_::frompyobject::get_attr(obj, #attr, #has_default, #name, #label)?),
-                    Some(Source::Item(key)) => quote!(#k::impl_::frompyobject::get_item(obj, #key, #has_default, #name, #label)?),
+                    Some(Source::Attr(attr)) => quote!({
+                        static ATTR: #k::impl_::frompyobject::Interned = #k::impl_::frompyobject::Interned::new(#attr);
+                        #k::impl_::frompyobject::get_attr(obj, ATTR.get(obj.py()), #has_default)?
+                    }),
+                    Some(Source::Item(key)) => quote!(#k::impl_::frompyobject::get_item(obj, #key, #has_default)?),
                     None => quote!(::core::option::Option::None),
                 };
                 let default = match &f.default {

@@ -133,6 +133,7 @@ impl Ctx<'_> {
             }
         });
         out.slots.push(quote!(#k::impl_::pyclass::PyClassSlot::tp_new::<#marker>()));
+        out.slots.push(quote!(#k::impl_::pyclass::PyClassSlot::vectorcall_new::<#marker>()));
         out.text_signature.clone_from(&self.spec.text_signature);
     }
 

@@ -130,3 +130,19 @@ def test_freelist_reuse_gives_fresh_instances():
     del Sub
     gc.collect()
     assert (refcounts(m.Point), refcounts(m.Counter)) == counts
+
+
+def test_python_subclass_init_runs_after_rust_new():
+    # `Counter(...)` may bypass `type.__call__` (vectorcall); a Python subclass must not.
+    class Sub(m.Counter):
+        def __init__(self, start=0, *, step=1):
+            self.seen = (start, step)
+
+    s = Sub(4, step=2)
+    assert type(s) is Sub and s.seen == (4, 2) and (s.count, s.step) == (4, 2)
+    c = m.Counter(4, step=2)
+    assert type(c) is m.Counter and (c.count, c.step) == (4, 2)
+    with pytest.raises(TypeError):
+        m.Counter(1, 2)
+    with pytest.raises(TypeError):
+        m.Counter(nope=1)

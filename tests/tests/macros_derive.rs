@@ -100,9 +100,10 @@ fn structs_extract_from_every_source() {
 #[test]
 fn struct_errors_name_the_field() {
     Python::attach(|py| {
+        // A failed lookup raises its own error, as in PyO3; a failed extraction names the field.
         let e = eval(py, "{'count': 1}").extract::<ByItem>().unwrap_err();
-        assert_eq!(e.value(py).to_string(), "failed to extract field ByItem.name");
-        assert!(e.cause(py).unwrap().is_instance_of::<pyo3::exceptions::PyKeyError>(py));
+        assert!(e.is_instance_of::<pyo3::exceptions::PyKeyError>(py));
+        assert_eq!(e.value(py).to_string(), "'name'");
         let e = eval(py, "{'name': 1}").extract::<ByItem>().unwrap_err();
         assert_eq!(e.value(py).to_string(), "failed to extract field ByItem.name");
         assert!(e.is_instance_of::<pyo3::exceptions::PyTypeError>(py));
@@ -114,8 +115,8 @@ fn struct_errors_name_the_field() {
         let e = eval(py, "(1, 2)").extract::<Pair>().unwrap_err();
         assert_eq!(e.value(py).to_string(), "failed to extract field Pair.1");
         let e = eval(py, "'s'").extract::<ByAttribute>().unwrap_err();
-        assert_eq!(e.value(py).to_string(), "failed to extract field ByAttribute.real");
-        assert!(e.cause(py).unwrap().is_instance_of::<pyo3::exceptions::PyAttributeError>(py));
+        assert!(e.is_instance_of::<pyo3::exceptions::PyAttributeError>(py));
+        assert!(e.value(py).to_string().contains("'real'"), "{}", e.value(py));
     });
 }
 
@@ -147,7 +148,10 @@ fn enums_try_variants_in_order() {
             ),
             "{message}"
         );
-        assert!(message.contains("\n- variant Circle (dict with 'radius'): TypeError: failed to extract field Shape::Circle.radius"), "{message}");
+        assert!(
+            message.contains("\n- variant Circle (dict with 'radius'): TypeError: string indices"),
+            "{message}"
+        );
     });
 }
 

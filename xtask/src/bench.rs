@@ -256,7 +256,8 @@ fn build_c(venv_python: &Path) -> Result<f64> {
         .arg(include)
         .arg(project_root().join("bench").join("c").join("bench_c.c"))
         .arg("-o")
-        .arg(Path::new(platlib).join(format!("bench_c{suffix}")));
+        .arg(Path::new(platlib).join(format!("bench_c{suffix}")))
+        .arg("-lm");
     let started = Instant::now();
     run(&mut cmd)?;
     Ok(started.elapsed().as_secs_f64())

@@ -5,6 +5,8 @@ use pyo3::prelude::*;
 
 #[path = "../../common/counter.rs"]
 mod counter;
+#[path = "../../common/extra.rs"]
+mod extra;
 #[path = "../../common/functions.rs"]
 mod functions;
 
@@ -12,5 +14,6 @@ mod functions;
 #[pymodule]
 fn bench_pyroxide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     functions::register(m)?;
+    extra::register(m)?;
     m.add_class::<counter::Counter>()
 }

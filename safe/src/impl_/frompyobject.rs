@@ -8,6 +8,7 @@ use crate::err::{PyErr, PyResult};
 use crate::exceptions::{PyAttributeError, PyKeyError, PyTypeError};
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
+pub use crate::sync::Interned;
 use crate::types::{
     PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyTuple, PyTupleMethods, PyTypeMethods,
 };
@@ -29,35 +30,33 @@ where
     value.extract::<T>().map_err(|e| field_error(value.py(), container, field, e.into()))
 }
 
-/// `obj.<attr>` (or `None` if it is missing and the field has a default), naming the field on
-/// failure.
+/// `obj.<attr>` (or `None` if it is missing and the field has a default). As in PyO3, a failed
+/// lookup raises its own error (`AttributeError`), unwrapped; only the value's extraction names
+/// the field. `attr` is interned once per call site by the macro output.
+#[inline]
 pub fn get_attr<'py>(
     obj: &Bound<'py, PyAny>,
-    attr: &str,
+    attr: &Bound<'py, PyString>,
     has_default: bool,
-    container: &str,
-    field: &str,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    match obj.getattr(PyString::new(obj.py(), attr)) {
+    match obj.getattr(attr) {
         Ok(v) => Ok(Some(v)),
         Err(e) if has_default && e.is_instance_of::<PyAttributeError>(obj.py()) => Ok(None),
-        Err(e) => Err(field_error(obj.py(), container, field, e)),
+        Err(e) => Err(e),
     }
 }
 
-/// `obj[key]` (or `None` if it is missing and the field has a default), naming the field on
-/// failure.
+/// `obj[key]` (or `None` if it is missing and the field has a default); a failed lookup raises
+/// its own error (`KeyError`, `TypeError`), as in PyO3.
 pub fn get_item<'py, K: IntoPyObject<'py>>(
     obj: &Bound<'py, PyAny>,
     key: K,
     has_default: bool,
-    container: &str,
-    field: &str,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     match obj.get_item(key) {
         Ok(v) => Ok(Some(v)),
         Err(e) if has_default && e.is_instance_of::<PyKeyError>(obj.py()) => Ok(None),
-        Err(e) => Err(field_error(obj.py(), container, field, e)),
+        Err(e) => Err(e),
     }
 }
 

@@ -22,12 +22,17 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let mut methods: Vec<ffi::PyMethodDef> = Vec::new();
     let mut getsets: Vec<ffi::PyGetSetDef> = Vec::new();
     let mut has_new = false;
+    let mut vectorcall: Option<*mut c_void> = None;
     let mut has_traverse = false;
     let (mut has_subscript, mut has_ass_subscript, mut has_sq_item) = (false, false, false);
     let mut text_signature = None;
     for items in T::items_iter() {
         text_signature = text_signature.or(items.text_signature);
         for slot in items.slots {
+            if slot.slot == crate::impl_::pyclass::VECTORCALL_NEW {
+                vectorcall = Some(slot.pfunc).filter(|p| !p.is_null());
+                continue;
+            }
             has_new |= slot.slot == ffi::Py_tp_new as c_int;
             has_traverse |= slot.slot == ffi::Py_tp_traverse as c_int;
             has_subscript |= slot.slot == ffi::Py_mp_subscript as c_int;
@@ -132,7 +137,34 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let base = T::BaseType::type_object(py);
     let bases = PyTuple::new(py, [base])?;
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(spec));
-    crate::ffi::api::type_from_spec_with_bases(py, spec, &bases).map(Bound::unbind)
+    let ty = crate::ffi::api::type_from_spec_with_bases(py, spec, &bases)?;
+    if let Some(vectorcall) = vectorcall {
+        install_vectorcall(&ty, vectorcall);
+    }
+    Ok(ty.unbind())
+}
+
+/// Makes `Class(...)` call `#[new]` through vectorcall (CPython outside the limited API, where
+/// the type struct is writable) when the class's `__init__` is `object`'s: `type.__call__` would
+/// run it after `__new__`, and it does nothing then, so skipping it changes nothing. A class
+/// with its own or an inherited `__init__` (a class layer's, `dict`'s, an exception's) keeps
+/// `type.__call__`.
+#[allow(unused_variables)]
+fn install_vectorcall(ty: &Bound<'_, PyType>, vectorcall: *mut c_void) {
+    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    // SAFETY: `ty` was just created and no instance or call exists yet; `vectorcall` is a
+    // `vectorcallfunc` (it comes from `PyClassSlot::vectorcall_new`); `type` objects read
+    // `tp_vectorcall` through their vectorcall offset, and heap types never inherit it.
+    unsafe {
+        let raw = ty.as_ptr().cast::<ffi::PyTypeObject>();
+        let object = std::ptr::addr_of_mut!(ffi::PyBaseObject_Type);
+        // Both are the C function `object.__init__` of the interpreter if inherited.
+        let addr = |f: ffi::initproc| f.map(|f| f as usize);
+        if addr((*raw).tp_init) == addr((*object).tp_init) {
+            (*raw).tp_vectorcall =
+                std::mem::transmute::<*mut c_void, ffi::vectorcallfunc>(vectorcall);
+        }
+    }
 }
 
 /// Refuses a class whose native base's instances are not the size of the struct this crate

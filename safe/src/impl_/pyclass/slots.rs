@@ -10,6 +10,9 @@ use crate::impl_::pyfunction::PyFunctionImpl;
 use std::ffi::c_void;
 use std::os::raw::c_int;
 
+/// The pseudo slot number of [`PyClassSlot::vectorcall_new`].
+pub(crate) const VECTORCALL_NEW: c_int = -1;
+
 /// One entry of a class's slot table.
 #[derive(Clone, Copy)]
 pub struct PyClassSlot {
@@ -30,6 +33,16 @@ impl PyClassSlot {
     /// `__new__` (`tp_new`).
     pub const fn tp_new<F: PyClassNewImpl>() -> Self {
         Self::of(ffi::Py_tp_new, tp_new::<F> as *mut c_void)
+    }
+    /// `#[new]` called through vectorcall, which `Class(...)` uses without building an argument
+    /// tuple and dict. Not a `PyType_Slot`: class creation installs it in the type where the
+    /// interpreter allows it and the class has no `__init__`, and drops it otherwise.
+    pub const fn vectorcall_new<F: PyClassNewImpl>() -> Self {
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+        let pfunc = vectorcall_new::<F> as *mut c_void;
+        #[cfg(any(Py_LIMITED_API, PyPy))]
+        let pfunc = std::ptr::null_mut();
+        PyClassSlot { slot: VECTORCALL_NEW, pfunc }
     }
     /// `__repr__` (`tp_repr`).
     pub const fn tp_repr<F: PyUnaryImpl>() -> Self {

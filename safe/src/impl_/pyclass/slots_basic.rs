@@ -158,6 +158,29 @@ pub(super) unsafe extern "C" fn tp_new<F: PyClassNewImpl>(
     }
 }
 
+/// `vectorcallfunc` of a class type: `#[new]` with the caller's argument vector, then the
+/// object of exactly the class (subclasses do not inherit `tp_vectorcall`).
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+pub(super) unsafe extern "C" fn vectorcall_new<F: PyClassNewImpl>(
+    callable: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargsf: usize,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    // SAFETY: called by the interpreter, so attached.
+    unsafe {
+        trampoline(|py| {
+            // SAFETY: `callable` is the class's type object (the vectorcall of a type is
+            // never inherited); the argument vector follows the vectorcall protocol.
+            let cls = callable.assume_borrowed(py).cast_unchecked::<PyType>();
+            let nargs = (nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET) as ffi::Py_ssize_t;
+            let view = crate::impl_::pyfunction::fastcall_view(py, args, nargs, kwnames);
+            let init = F::new(py, cls, view)?;
+            init.create_class_object_of_type(py, callable.cast()).map(Bound::into_ptr)
+        })
+    }
+}
+
 /// `reprfunc`/`getiterfunc` entry point.
 pub(super) unsafe extern "C" fn unary<F: PyUnaryImpl>(
     slf: *mut ffi::PyObject,
