@@ -5,9 +5,11 @@
 use pyo3::prelude::*;
 
 mod test_classes;
+mod test_conversions;
 mod test_enums;
 mod test_functions;
 mod test_protocols;
+mod test_reliability;
 
 /// Pyroxide's macro test suite.
 #[pymodule]
@@ -15,9 +17,13 @@ mod pyroxide_ext {
     #[pymodule_export]
     use super::test_classes::classes;
     #[pymodule_export]
+    use super::test_conversions::conversions;
+    #[pymodule_export]
     use super::test_enums::enums;
     #[pymodule_export]
     use super::test_functions::functions;
     #[pymodule_export]
     use super::test_protocols::protocols;
+    #[pymodule_export]
+    use super::test_reliability::reliability;
 }
