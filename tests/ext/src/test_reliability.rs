@@ -247,18 +247,19 @@ pub fn lazy_import(py: Python<'_>, name: &str) -> PyResult<(String, usize)> {
 /// An `unsendable` class: usable only on the thread that made it.
 #[pyclass(unsendable, module = "pyroxide_ext.reliability")]
 pub struct Local {
-    value: std::rc::Rc<i64>,
+    value: i64,
+    _not_send: std::marker::PhantomData<*const ()>,
 }
 
 #[pymethods]
 impl Local {
     #[new]
     fn new(value: i64) -> Self {
-        Local { value: std::rc::Rc::new(value) }
+        Local { value, _not_send: std::marker::PhantomData }
     }
 
     fn get(&self) -> i64 {
-        *self.value
+        self.value
     }
 }
 
