@@ -137,6 +137,12 @@ fn tail(text: &str, n: usize) -> String {
     out
 }
 
+/// pytest's summary line: the last line that parses as one (stderr, with panic messages and
+/// valgrind's report, follows stdout in `text`).
+fn summary(text: &str) -> Option<python::Counts> {
+    text.lines().rev().find_map(python::parse_summary)
+}
+
 /// The leak sweep on the debug build.
 fn leak_sweep(interp: &Interpreter, python: &Path) -> Row {
     let mut cmd = python_in_root(python);
@@ -169,7 +175,7 @@ fn pytest_row(
     cmd.envs(env.iter().copied());
     cmd.args(["-m", "pytest", "-q", "-rfEs", "-p", "no:cacheprovider"]).args(files);
     let (ok, text, seconds) = run_captured(&mut cmd);
-    let counts = python::parse_summary(&text);
+    let counts = summary(&text);
     let figures = match counts {
         Some(c) => format!("{} passed, {} failed, {} skipped", c.passed, c.failed, c.skipped),
         None => "no pytest summary (crashed?)".into(),
@@ -222,7 +228,7 @@ fn valgrind_row(interp: &Interpreter, python: &Path) -> Row {
         })
         .next_back()
         .unwrap_or_else(|| "0".into());
-    let tests = python::parse_summary(&text);
+    let tests = summary(&text);
     let figures = format!(
         "{} errors, definitely lost {} bytes; {}",
         errors.map_or("?".to_string(), |e: u64| e.to_string()),
