@@ -146,7 +146,22 @@ print("exiting")
 """
 
 
-@pytest.mark.parametrize("attach", [False, True])
+@pytest.mark.parametrize(
+    "attach",
+    [
+        False,
+        pytest.param(
+            True,
+            marks=pytest.mark.xfail(
+                strict=False,
+                reason="open bug: a Rust thread attaching while the interpreter finalizes is "
+                "ended by CPython with pthread_exit, whose forced unwind hits Rust's abort-on-"
+                "unwind boundary at the PyGILState_Ensure call: 'FATAL: exception not "
+                "rethrown', SIGABRT (intermittent, seen 1 in ~10 runs under load)",
+            ),
+        ),
+    ],
+)
 def test_shutdown_with_rust_threads_holding_py(attach):
     for _ in range(RUNS):
         proc = child(SHUTDOWN.format(attach=attach))
