@@ -3,7 +3,8 @@
 //! - `bindgen [--check] [--only FILE,…]`: regenerate the checked-in FFI bindings (or verify them);
 //! - `test`: set up what the tests need, then fmt, clippy, bindgen --check, Rust tests, pytest;
 //! - `demo`: build the example extension module, import and call it, run the embedding example;
-//! - `bench [--quick] [--callgrind] [--python PATH] [--json OUT]`: Pyroxide against PyO3 and hand-written C.
+//! - `bench [--quick] [--callgrind] [--python PATH] [--json OUT]`: Pyroxide against PyO3 and hand-written C;
+//! - `reliability [--long] [--no-valgrind]`: leak sweep, valgrind, adversarial inputs, panics, threads.
 
 mod abi3;
 mod bench;
@@ -12,6 +13,7 @@ mod demo;
 mod embed;
 mod headers;
 mod python;
+mod reliability;
 mod setup;
 mod test;
 mod tidy;
@@ -27,6 +29,7 @@ fn main() {
         "demo" => demo::run_demo(),
         "ext" => python::run_cli(rest),
         "bench" => bench::run_cli(rest),
+        "reliability" => reliability::run_cli(rest),
         "variants" => variants::run_all().and_then(|c| {
             println!("{} passed, {} failed", c.passed, c.failed);
             if c.failed == 0 {
@@ -36,7 +39,7 @@ fn main() {
             }
         }),
         _ => {
-            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants | bench [--quick] [--callgrind] [--python PATH] [--json OUT]>");
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants | bench [--quick] [--callgrind] [--python PATH] [--json OUT] | reliability [--long] [--no-valgrind]>");
             Err(format!("unknown command `{cmd}`"))
         }
     };

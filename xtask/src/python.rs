@@ -371,7 +371,7 @@ pub fn pytest(python: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Result<(Counts
 }
 
 /// Reads pytest's last line, e.g. `2 failed, 30 passed, 1 skipped, 1 warning in 0.21s`.
-fn parse_summary(text: &str) -> Option<Counts> {
+pub fn parse_summary(text: &str) -> Option<Counts> {
     let line = text.lines().map(|l| l.trim().trim_matches('=').trim()).rfind(|l| !l.is_empty())?;
     let (counts_part, _) = line.rsplit_once(" in ")?;
     let mut counts = Counts::default();

@@ -3,8 +3,9 @@
 
 use super::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
-use crate::instance::{Borrowed, Bound};
+use crate::instance::{Borrowed, Bound, Py};
 use crate::marker::Python;
+use crate::sync::PyOnceLock;
 use crate::types::{PyAny, PyAnyMethods, PyStringMethods};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
@@ -14,7 +15,11 @@ fn ipaddress<'py, V: IntoPyObject<'py>>(
     class: &str,
     value: V,
 ) -> PyResult<Bound<'py, PyAny>> {
-    py.import("ipaddress")?.getattr(class)?.call1((value,))
+    // Imported once per process (as PyO3 does) rather than on every conversion.
+    static IPV4: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    static IPV6: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let cache = if class == "IPv4Address" { &IPV4 } else { &IPV6 };
+    cache.import(py, "ipaddress", class)?.call1((value,))
 }
 
 /// `obj.packed` as `N` bytes, if it has such an attribute.

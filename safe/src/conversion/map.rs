@@ -2,6 +2,8 @@
 
 use super::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
+use crate::exceptions::PyRuntimeError;
+use crate::ffi::api;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::types::{IntoPyDict, PyAny, PyDict, PyDictMethods};
@@ -34,6 +36,31 @@ where
     }
 }
 
+/// Calls `f` with each `(key, value)` of `dict`. Extracting an item can run Python code that
+/// changes the dict: that is Python's `RuntimeError` here (as when Python iterates a dict), not
+/// the panic of [`PyDictMethods::iter`].
+fn for_each_item<'py>(
+    dict: &Bound<'py, PyDict>,
+    mut f: impl FnMut(Bound<'py, PyAny>, Bound<'py, PyAny>) -> PyResult<()>,
+) -> PyResult<()> {
+    // The values may contain maps again (a recursive `FromPyObject`).
+    let _depth = api::enter_recursive_call(dict.py(), c" while extracting a map")?;
+    let len = dict.len();
+    let mut remaining = len;
+    let mut pos: api::DictPos = 0;
+    loop {
+        if dict.len() != len {
+            return Err(PyRuntimeError::new_err("dictionary changed size during iteration"));
+        }
+        let Some((k, v)) = api::dict_next(dict, &mut pos) else { return Ok(()) };
+        if remaining == 0 {
+            return Err(PyRuntimeError::new_err("dictionary keys changed during iteration"));
+        }
+        remaining -= 1;
+        f(k, v)?;
+    }
+}
+
 impl<'a, 'py, K, V, S> FromPyObject<'a, 'py> for HashMap<K, V, S>
 where
     K: for<'b> FromPyObject<'b, 'py> + Eq + Hash,
@@ -44,9 +71,10 @@ where
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         let dict = obj.cast::<PyDict>()?;
         let mut out = HashMap::with_capacity_and_hasher(dict.len(), S::default());
-        for (k, v) in dict.iter() {
+        for_each_item(&dict, |k, v| {
             out.insert(k.extract().map_err(Into::into)?, v.extract().map_err(Into::into)?);
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }
@@ -60,9 +88,10 @@ where
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         let dict = obj.cast::<PyDict>()?;
         let mut out = BTreeMap::new();
-        for (k, v) in dict.iter() {
+        for_each_item(&dict, |k, v| {
             out.insert(k.extract().map_err(Into::into)?, v.extract().map_err(Into::into)?);
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }

@@ -3,16 +3,20 @@
 
 use super::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
-use crate::instance::{Borrowed, Bound};
+use crate::instance::{Borrowed, Bound, Py};
 use crate::marker::Python;
+use crate::sync::PyOnceLock;
 use crate::types::{PyAny, PyAnyMethods};
 use std::borrow::Cow;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+/// `pathlib.Path`, imported once per process (as PyO3 does) rather than on every conversion.
+static PATH_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
 fn path_to_py<'py>(py: Python<'py>, path: &Path) -> PyResult<Bound<'py, PyAny>> {
     let text = super::osstr::os_str_to_py(py, path.as_os_str());
-    py.import("pathlib")?.getattr("Path")?.call1((text,))
+    PATH_TYPE.import(py, "pathlib", "Path")?.call1((text,))
 }
 
 macro_rules! path_into {

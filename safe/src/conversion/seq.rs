@@ -42,6 +42,10 @@ where
     }
 }
 
+/// The most elements a `Vec` extracted from an arbitrary iterable reserves up front from the
+/// object's `__len__`.
+const MAX_PREALLOCATED: usize = 4096;
+
 impl<'a, 'py, T> FromPyObject<'a, 'py> for Vec<T>
 where
     T: for<'b> FromPyObject<'b, 'py>,
@@ -51,6 +55,9 @@ where
         if obj.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err("Can't extract `str` to `Vec`"));
         }
+        // `T` may contain `Vec<T>` (a recursive `FromPyObject`): deep nesting must be a
+        // `RecursionError`, not a stack overflow.
+        let _depth = api::enter_recursive_call(obj.py(), c" while extracting a Vec")?;
         // Exact lists and tuples by index (what their iterators do, without the iterator).
         if let Ok(list) = obj.cast_exact::<PyList>() {
             let mut out = Vec::with_capacity(list.len());
@@ -70,7 +77,10 @@ where
             }
             return Ok(out);
         }
-        let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+        // `__len__` is only a hint here, and may lie: a huge answer must not become a huge
+        // (or failing, hence aborting) allocation. Beyond the cap the vector grows as usual.
+        let hint = obj.len().unwrap_or(0).min(MAX_PREALLOCATED);
+        let mut out = Vec::with_capacity(hint);
         for item in obj.try_iter()? {
             let item = item?;
             out.push(item.extract::<T>().map_err(Into::into)?);

@@ -4,7 +4,7 @@ use super::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::{PyAny, PyFrozenSet, PyFrozenSetMethods, PySet, PySetMethods};
+use crate::types::{PyAny, PyAnyMethods, PyFrozenSet, PySet};
 use std::collections::{BTreeSet, HashSet};
 use std::hash::{BuildHasher, Hash};
 
@@ -63,15 +63,18 @@ where
     K: for<'b> FromPyObject<'b, 'py>,
     C: Extend<K>,
 {
-    let items = match obj.cast::<PySet>() {
-        Ok(set) => set.iter(),
-        Err(err) => match obj.cast::<PyFrozenSet>() {
-            Ok(frozen) => frozen.iter(),
-            Err(_) => return Err(err.into()),
-        },
-    };
-    for item in items {
-        out.extend(Some(item.extract::<K>().map_err(Into::into)?));
+    if let Err(err) = obj.cast::<PySet>() {
+        if obj.cast::<PyFrozenSet>().is_err() {
+            return Err(err.into());
+        }
+    }
+    // The elements may contain sets again (a recursive `FromPyObject`).
+    let _depth = crate::ffi::api::enter_recursive_call(obj.py(), c" while extracting a set")?;
+    // Python's own iterator, with its errors as errors: extracting an element can run Python
+    // code that changes the set (`RuntimeError: Set changed size during iteration`), which
+    // must not become the panic of `PySetMethods::iter`.
+    for item in obj.try_iter()? {
+        out.extend(Some(item?.extract::<K>().map_err(Into::into)?));
     }
     Ok(())
 }

@@ -47,9 +47,10 @@ unsafe extern "C" fn capsule_destructor<
     let contents = unsafe { Box::from_raw(pointer.cast::<CapsuleContents<T, D>>()) };
     let CapsuleContents { value, destructor, name } = *contents;
     // A panic must not unwind into C; report it and carry on.
-    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| destructor(value, context)))
-        .is_err()
+    if let Err(payload) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| destructor(value, context)))
     {
+        crate::impl_::trampoline::drop_payload(payload);
         eprintln!("pyroxide: a PyCapsule destructor panicked; the panic was discarded");
     }
     drop(name);

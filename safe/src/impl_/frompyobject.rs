@@ -5,7 +5,7 @@
 
 use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 use crate::err::{PyErr, PyResult};
-use crate::exceptions::{PyAttributeError, PyKeyError, PyTypeError};
+use crate::exceptions::{PyAttributeError, PyKeyError, PyRecursionError, PyTypeError};
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
 pub use crate::sync::Interned;
@@ -13,9 +13,14 @@ use crate::types::{
     PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyTuple, PyTupleMethods, PyTypeMethods,
 };
 
-/// Wraps the error of field `field` of `container` (a struct, or `Enum::Variant`).
+/// Wraps the error of field `field` of `container` (a struct, or `Enum::Variant`). A
+/// `RecursionError` (a recursive type nested too deeply) is not a mismatch of this field: it
+/// passes through unchanged.
 #[cold]
 pub fn field_error(py: Python<'_>, container: &str, field: &str, cause: PyErr) -> PyErr {
+    if cause.is_instance_of::<PyRecursionError>(py) {
+        return cause;
+    }
     let err = PyTypeError::new_err(format!("failed to extract field {container}.{field}"));
     err.set_cause(py, Some(cause));
     err
@@ -78,7 +83,8 @@ pub fn tuple_item<'py>(tuple: &Bound<'py, PyTuple>, index: usize) -> PyResult<Bo
 }
 
 /// The error of an enum none of whose variants matched: a `TypeError` listing each variant's
-/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each).
+/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each);
+/// a variant's `RecursionError` is raised as it is (no variant can match at that depth).
 #[cold]
 pub fn enum_error(
     py: Python<'_>,
@@ -87,6 +93,9 @@ pub fn enum_error(
     variants: &[&str],
     errors: Vec<PyErr>,
 ) -> PyErr {
+    if let Some(i) = errors.iter().position(|e| e.is_instance_of::<PyRecursionError>(py)) {
+        return errors.into_iter().nth(i).unwrap_or_else(|| unreachable!("position is in range"));
+    }
     let mut message = format!("failed to extract enum {name} ('{}')", labels.join(" | "));
     for ((variant, label), err) in variants.iter().zip(labels).zip(&errors) {
         let ty = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_default();

@@ -69,16 +69,32 @@ fn raise<R: TrampolineResult>(py: Python<'_>, err: PyErr) -> R {
 #[cold]
 #[inline(never)]
 fn raise_panic<R: TrampolineResult>(py: Python<'_>, payload: Box<dyn std::any::Any + Send>) -> R {
-    // Building the exception runs Python code, which could itself panic: catch that too, so no
-    // unwind ever crosses into the interpreter.
-    let err = catch_unwind(AssertUnwindSafe(|| PanicException::from_panic_payload(payload)));
-    match err {
-        Ok(err) => err.restore(py),
-        Err(_) => {
-            crate::exceptions::PySystemError::new_err("panic while handling a panic").restore(py)
+    panic_error(payload).restore(py);
+    R::ERROR
+}
+
+/// The `PanicException` for `payload`. Building it runs Python code and drops the payload,
+/// either of which could panic again: that is caught too (a `SystemError`), so no unwind ever
+/// crosses into the interpreter.
+#[cold]
+fn panic_error(payload: Box<dyn std::any::Any + Send>) -> PyErr {
+    match catch_unwind(AssertUnwindSafe(|| PanicException::from_panic_payload(payload))) {
+        Ok(err) => err,
+        Err(second) => {
+            drop_payload(second);
+            crate::exceptions::PySystemError::new_err("panic while handling a panic")
         }
     }
-    R::ERROR
+}
+
+/// Drops a panic payload. A payload whose drop panics yet again would unwind into the
+/// interpreter: the process aborts instead, deterministically and with a message.
+pub(crate) fn drop_payload(payload: Box<dyn std::any::Any + Send>) {
+    if let Err(again) = catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+        std::mem::forget(again);
+        eprintln!("pyroxide: a panic payload panicked again when dropped; aborting");
+        std::process::abort();
+    }
 }
 
 /// Runs `body` where a callback has no way to report an error (a destructor, a GC hook): the
@@ -98,7 +114,7 @@ where
     let err = match catch_unwind(AssertUnwindSafe(move || body(py))) {
         Ok(Ok(())) => return,
         Ok(Err(err)) => err,
-        Err(payload) => PanicException::from_panic_payload(payload),
+        Err(payload) => panic_error(payload),
     };
     // SAFETY: `context` is NULL or an object the interpreter keeps alive during the call.
     let obj = unsafe { crate::instance::Borrowed::from_ptr_or_opt(py, context) };

@@ -137,6 +137,10 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let base = T::BaseType::type_object(py);
     let bases = PyTuple::new(py, [base])?;
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(spec));
+    // The spec is referenced by nothing once the type is built: its address is kept here so
+    // leak checkers (valgrind) see it, and what it points to, as reachable, not as lost.
+    static SPECS: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+    SPECS.lock().unwrap_or_else(|e| e.into_inner()).push(spec as *mut ffi::PyType_Spec as usize);
     let ty = crate::ffi::api::type_from_spec_with_bases(py, spec, &bases)?;
     if let Some(vectorcall) = vectorcall {
         install_vectorcall(&ty, vectorcall);

@@ -5,17 +5,21 @@
 use pyo3::prelude::*;
 
 mod test_classes;
+mod test_conversions;
 mod test_enums;
 mod test_functions;
 #[cfg(not(feature = "abi3-py39"))]
 mod test_native_bases;
 mod test_protocols;
+mod test_reliability;
 
 /// Pyroxide's macro test suite.
 #[pymodule]
 mod pyroxide_ext {
     #[pymodule_export]
     use super::test_classes::classes;
+    #[pymodule_export]
+    use super::test_conversions::conversions;
     #[pymodule_export]
     use super::test_enums::enums;
     #[pymodule_export]
@@ -25,4 +29,6 @@ mod pyroxide_ext {
     use super::test_native_bases::native_bases;
     #[pymodule_export]
     use super::test_protocols::protocols;
+    #[pymodule_export]
+    use super::test_reliability::reliability;
 }

@@ -2,7 +2,8 @@
 //! that does not go through the trampoline: the collector calls it in the middle of a
 //! collection, where no Python code may run and no reference may be released, so it neither
 //! drains the reference pool nor raises a `PanicException`. A panic is caught here, reported on
-//! stderr and the traversal answered with -1, since unwinding into the collector is undefined.
+//! stderr and the traversal ended early (answered with 0), since unwinding into the collector is
+//! undefined.
 
 use super::slots_basic::PyTraverseImpl;
 use super::{PyClassBaseType, PyClassDict, PyClassImpl};
@@ -45,12 +46,16 @@ pub(crate) unsafe extern "C" fn tp_traverse<F: PyTraverseImpl>(
         match result {
             Ok(Ok(())) => {}
             Ok(Err(e)) => return e.0,
-            Err(_) => {
+            Err(payload) => {
+                crate::impl_::trampoline::drop_payload(payload);
                 eprintln!(
                     "a panic in __traverse__ of {} was caught; the traversal is aborted",
                     <F::Class as crate::impl_::type_object::LazyTypeInfo>::NAME
                 );
-                return -1;
+                // Not -1: callers such as `gc.get_referents` read a non-zero answer as an error
+                // with an exception set (a fatal error on debug builds), and the collector
+                // ignores the answer. References not visited only make objects look reachable.
+                return 0;
             }
         }
     }

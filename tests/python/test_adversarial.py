@@ -1,0 +1,297 @@
+"""Adversarial inputs to conversions and wrappers (tests/ext/src/test_conversions.rs and
+test_reliability.rs): each case asserts the exception type and its message. As in PyO3, a
+`TypeError` raised while extracting an argument names the argument (`argument 'x': ...`);
+other errors (`OverflowError`, `ValueError`, errors raised by the object's own dunders) pass
+through unchanged."""
+
+import subprocess
+import sys
+
+import pytest
+
+ext = pytest.importorskip("pyroxide_ext")
+c = ext.conversions
+rel = ext.reliability
+
+PYPY = sys.implementation.name == "pypy"
+SIGNED = {"i8": 8, "i16": 16, "i32": 32, "i64": 64, "i128": 128, "isize": 64}
+UNSIGNED = {"u8": 8, "u16": 16, "u32": 32, "u64": 64, "u128": 128, "usize": 64}
+# The interpreter's own messages for an int that does not fit (wording varies by version).
+OVERFLOW = r"out of range integral type conversion attempted|int too (big|large) to convert|" \
+    r"can't convert negative int to unsigned|Python int too large|too large to convert"
+
+
+def fn(name):
+    return getattr(c, f"rt_{name}")
+
+
+@pytest.mark.parametrize("name,bits", SIGNED.items())
+def test_signed_bounds(name, bits):
+    lo, hi = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+    assert fn(name)(lo) == lo
+    assert fn(name)(hi) == hi
+    assert fn(name)(-1) == -1
+    for bad in (lo - 1, hi + 1, 2**128, -(2**128)):
+        with pytest.raises(OverflowError, match=OVERFLOW):
+            fn(name)(bad)
+
+
+@pytest.mark.parametrize("name,bits", UNSIGNED.items())
+def test_unsigned_bounds(name, bits):
+    hi = 2**bits - 1
+    assert fn(name)(hi) == hi
+    assert fn(name)(0) == 0
+    for bad in (-1, hi + 1, 2**128):
+        with pytest.raises(OverflowError, match=OVERFLOW):
+            fn(name)(bad)
+
+
+class IndexRaises:
+    def __index__(self):
+        raise ZeroDivisionError("from __index__")
+
+
+class IndexNotInt:
+    def __index__(self):
+        return "seven"
+
+
+class IndexSeven:
+    def __index__(self):
+        return 7
+
+
+@pytest.mark.parametrize("name", [*SIGNED, *UNSIGNED])
+def test_int_from_odd_objects(name):
+    f = fn(name)
+    # bool is an int subclass: accepted, as by PyO3.
+    assert f(True) == 1 and f(False) == 0
+    assert f(IndexSeven()) == 7
+    with pytest.raises(ZeroDivisionError, match="^from __index__$"):
+        f(IndexRaises())
+    with pytest.raises(TypeError, match=r"^argument 'x': __index__ returned non-int \(type str\)"):
+        f(IndexNotInt())
+    for value, type_name in ((1.5, "float"), ("3", "str"), (None, "NoneType")):
+        with pytest.raises(TypeError) as info:
+            f(value)
+        assert str(info.value) == f"argument 'x': '{type_name}' object cannot be interpreted as an integer"
+
+
+def test_floats():
+    nan = c.rt_f32(float("nan"))
+    assert nan != nan
+    assert c.rt_f32(float("inf")) == float("inf")
+    assert c.rt_f32(float("-inf")) == float("-inf")
+    # f32 narrows like a C cast: out-of-range finite values become infinities.
+    assert c.rt_f32(1e300) == float("inf")
+    assert c.rt_f64(1e300) == 1e300
+    assert c.rt_f64(3) == 3.0
+    with pytest.raises(OverflowError, match="int too large to convert to float"):
+        c.rt_f64(2**1100)
+    with pytest.raises(TypeError, match=r"^argument 'x': must be real number, not str$"):
+        c.rt_f64("1.0")
+
+
+@pytest.mark.parametrize("name", ["string", "str", "cow_str", "cstring", "char"])
+def test_lone_surrogates(name):
+    with pytest.raises(UnicodeEncodeError, match="surrogates not allowed"):
+        fn(name)("\ud800")
+
+
+def test_strings():
+    assert c.rt_string("a\0b") == "a\0b"
+    with pytest.raises(ValueError, match="^data provided contains an interior nul byte at byte position 1$"):
+        c.rt_cstring("a\0b")
+    with pytest.raises(ValueError, match="^expected a string of length 1$"):
+        c.rt_char("ab")
+    with pytest.raises(TypeError, match=r"^argument 'x': 'bytes' object is not an instance of 'str'$"):
+        c.rt_string(b"x")
+
+
+def test_paths():
+    import pathlib
+
+    # Rust paths may hold NUL (std::fs refuses them later), as with PyO3.
+    assert c.rt_path("a\0b") == pathlib.Path("a\0b")
+    if not PYPY:
+        # surrogateescape: undecodable bytes survive a round trip.
+        assert c.rt_osstring("\udcff") == "\udcff"
+        assert c.rt_path("a\udcff") == pathlib.Path("a\udcff")
+    with pytest.raises(UnicodeEncodeError, match="surrogates not allowed"):
+        c.rt_path("\ud800")
+    with pytest.raises(TypeError, match=r"^argument 'x': expected str, bytes or os.PathLike object, not list$"):
+        c.rt_path([])
+
+
+def test_sequences():
+    with pytest.raises(TypeError, match=r"^argument 'x': Can't extract `str` to `Vec`$"):
+        c.rt_vec("abc")
+    with pytest.raises(TypeError, match=r"^argument 'x': 'str' object cannot be interpreted as an integer$"):
+        c.rt_vec([1, "2"])
+    with pytest.raises(ValueError, match=r"^expected a sequence of length 3 \(got 2\)$"):
+        c.rt_array([1, 2])
+    with pytest.raises(ValueError, match="^expected tuple of length 3, but got tuple of length 2$"):
+        c.rt_tuple((1, "a"))
+
+
+def test_generator_raising_halfway():
+    def gen(exc):
+        yield 1
+        yield 2
+        raise exc
+
+    with pytest.raises(RuntimeError, match="^halfway$"):
+        c.rt_vec(gen(RuntimeError("halfway")))
+    with pytest.raises(TypeError, match="^argument 'x': halfway$"):
+        c.rt_vec(gen(TypeError("halfway")))
+
+
+class LyingLen:
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        return self.n
+
+    def __iter__(self):
+        return iter([1, 2, 3])
+
+
+@pytest.mark.parametrize("n", [0, 1, 2**31, 2**40, 2**62, 2**63 - 1])
+def test_lying_len(n):
+    # The length is a capacity hint only: a huge one used to abort on the allocation.
+    assert c.rt_vec(LyingLen(n)) == [1, 2, 3]
+
+
+def test_len_raising():
+    assert c.rt_vec(LyingLen(-1)) == [1, 2, 3]
+
+
+class Mutator:
+    """Changes the dict (or set) it is a value of while it is extracted."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def __index__(self):
+        if isinstance(self.target, dict):
+            self.target[object()] = 1
+        else:
+            self.target.add(object())
+        return 1
+
+    def __hash__(self):
+        return 1
+
+
+def test_dict_mutated_during_extraction():
+    d = {"a": 1}
+    d["b"] = Mutator(d)
+    d["c"] = 3
+    with pytest.raises(RuntimeError, match="^dictionary changed size during iteration$"):
+        c.rt_hashmap(d)
+    d = {1: "x"}
+    d[2] = "y"
+    # BTreeMap<i64, String>: keys extracted through __index__ of a mutating key.
+    key = Mutator(None)
+    key.target = d
+    d[key] = "z"
+    with pytest.raises(RuntimeError, match="^dictionary changed size during iteration$"):
+        c.rt_btreemap(d)
+
+
+def test_set_mutated_during_extraction():
+    s = {1, 2}
+    s.add(Mutator(s))
+    with pytest.raises(RuntimeError, match="^Set changed size during iteration$"):
+        c.rt_hashset(s)
+
+
+class EqRaises(str):
+    def __hash__(self):
+        return 1
+
+    def __eq__(self, other):
+        raise RuntimeError("from __eq__")
+
+
+def test_hash_and_eq_raising():
+    # Rust hashes the extracted String: Python's __hash__/__eq__ are not called.
+    assert c.rt_hashmap({EqRaises("a"): 1}) == {"a": 1}
+    assert c.rt_hashset({2, 3}) == {2, 3}
+
+
+def nested(depth):
+    x = 1
+    for _ in range(depth):
+        x = [x]
+    return x
+
+
+def test_deep_nesting_is_a_recursion_error():
+    assert c.tree_depth(nested(50)) == (50, 1)
+    with pytest.raises(RecursionError, match="^maximum recursion depth exceeded"):
+        c.tree_depth(nested(100_000))
+    # And the interpreter is fine afterwards.
+    assert c.tree_depth([1, [2, 3]]) == (2, 6)
+
+
+def test_deep_nesting_on_a_thread():
+    import threading
+
+    result = []
+    def run():
+        with pytest.raises(RecursionError):
+            c.tree_depth(nested(100_000))
+        result.append(True)
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    assert len(result) == 1
+
+
+def test_wrong_receivers():
+    counter = ext.classes.Counter(0)
+    with pytest.raises(TypeError) as info:
+        rel.Fragile.method(counter, 1)
+    assert str(info.value).startswith("descriptor 'method' for '")
+    assert "Fragile' objects doesn't apply to a '" in str(info.value)
+    assert str(info.value).endswith("Counter' object")
+    other = rel.other.Fragile()
+    assert type(other).__name__ == "Fragile"
+    with pytest.raises(TypeError) as info:
+        rel.Fragile.method(other, 1)
+    assert str(info.value).startswith("descriptor 'method' for '")
+    assert str(info.value).endswith("Fragile' object")
+    with pytest.raises(TypeError):
+        rel.Fragile.value.__get__(other)
+    with pytest.raises(TypeError):
+        rel.Fragile.value.__set__(other, 1)
+    with pytest.raises(TypeError):
+        rel.Fragile.__repr__(other)
+    with pytest.raises(TypeError):
+        rel.Fragile.__add__(counter, 1)
+    assert rel.Fragile("", 1).method(1) == 2
+
+
+def test_reentrant_calls_are_borrow_errors():
+    obj = rel.Fragile("", 0)
+    shared = "^Already mutably borrowed$"  # a `&self` call while a `&mut self` one runs
+    exclusive = "^Already borrowed$"  # a `&mut self` call while any other runs
+    with pytest.raises(RuntimeError, match=shared):
+        obj.reenter_mut(lambda: obj.method(1))
+    with pytest.raises(RuntimeError, match=exclusive):
+        obj.reenter_mut(lambda: obj.reenter_mut(lambda: None))
+    with pytest.raises(RuntimeError, match=shared):
+        obj.reenter_mut(lambda: repr(obj))
+    with pytest.raises(RuntimeError, match=shared):
+        obj.reenter_mut(lambda: obj.value)
+    with pytest.raises(RuntimeError, match=exclusive):
+        obj.reenter_mut(lambda: setattr(obj, "mode", ""))
+    # Shared borrows nest; a mutable borrow inside a shared one fails.
+    counter = ext.classes.Counter(0)
+    assert counter.reenter(lambda: counter.pair()) == (0, 1)
+    with pytest.raises(RuntimeError, match=exclusive):
+        counter.reenter(lambda: counter.incr())
+    assert obj.bump() == 6
