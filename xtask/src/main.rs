@@ -10,6 +10,7 @@ mod bench;
 mod bindgen;
 mod demo;
 mod embed;
+mod graalpy;
 mod headers;
 mod python;
 mod setup;
