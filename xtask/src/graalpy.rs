@@ -113,9 +113,8 @@ fn remove_installed(site: &Path, module: &str) {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if name == module {
-            let _ = std::fs::remove_dir_all(&path);
-        } else if name.starts_with(&format!("{module}-")) && name.ends_with(".dist-info") {
+        let dist_info = name.starts_with(&format!("{module}-")) && name.ends_with(".dist-info");
+        if name == module || dist_info {
             let _ = std::fs::remove_dir_all(&path);
         } else if name.starts_with(&format!("{module}.")) && name.ends_with(".so") {
             let _ = std::fs::remove_file(&path);
