@@ -135,6 +135,11 @@ impl Source {
     }
 }
 
+/// Whether GraalPy `version`'s `python-resources` are already unpacked (nothing to download).
+pub fn graalpy_resources_cached(version: &str) -> bool {
+    cache_dir().join("headers").join(format!("graalpy-{version}")).join(".unpacked").exists()
+}
+
 /// `META-INF/resources/` of GraalPy's `python-resources` jar of `version`, unpacked under
 /// `target/pyroxide-cache/headers/graalpy-<version>/` (the path must name `graalpy` for the
 /// profile's file allowlist). Maven keeps the jar in its local repository too, so a machine that
@@ -143,7 +148,7 @@ fn graalpy_resources(version: &str) -> Result<PathBuf> {
     let dest = cache_dir().join("headers").join(format!("graalpy-{version}"));
     let resources = dest.join("META-INF/resources");
     let stamp = dest.join(".unpacked");
-    if stamp.exists() {
+    if graalpy_resources_cached(version) {
         return Ok(resources);
     }
     let jars = cache_dir().join("maven");
