@@ -55,6 +55,11 @@ if impl == "PyPy":
 if impl == "PyPy":
     name = "pypy%s-c" % ver
     shared = True
+elif impl == "GraalVM":
+    # GraalPy has no libpython to link: its C API lives in the running JVM's
+    # libpython-native.so, so only extension modules (which link nothing) can be built.
+    name = ""
+    shared = True
 else:
     name = "python" + (v("LDVERSION") or ver)
     shared = bool(v("Py_ENABLE_SHARED"))

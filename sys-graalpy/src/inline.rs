@@ -1,31 +1,21 @@
-//! Hand-written Rust for the GraalPy forms of the hot `static inline` functions and macros
-//! (reference counting, object header access, tuple/list items, fast type checks).
+//! Hand-written Rust for the GraalPy `static inline` functions and function-like macros on hot
+//! paths (reference counting, object header access, tuple/list items, fast type checks), as
+//! GraalPy 25.2's headers (python-resources, `include/`) define them.
 //!
-//! UNVERIFIED until GraalPy headers and generated bindings exist: nothing here has been compiled
-//! (this module is behind `cfg(pyroxide_active)`, which is never set for GraalPy yet) or checked
-//! against GraalPy's headers. It is deliberately conservative: GraalPy's objects are not
-//! guaranteed to have CPython's header layout in native memory, so nothing reads `PyObject`
-//! fields; everything goes through exported functions (`Py_IncRef`, `Py_DecRef`, the getters
-//! `_Py_TYPE`/`_Py_REFCNT`/`_Py_SIZE` that GraalPy is believed to export, the `*_GetItem`/
-//! `*_SetItem` API), at the cost of a call per operation. Revisit against the real headers.
+//! GraalPy's objects do not all live in native memory: a `PyObject *` may be a tagged handle
+//! (bit 63; `graalpy/handles.h`), even an unboxed `int` or `float` with no memory behind it at
+//! all. Its headers therefore never read `ob_refcnt`/`ob_type`/`ob_size` themselves but call
+//! exported functions (`GraalPy_TYPE`, `GraalPy_SIZE`, `Py_REFCNT`, `_Py_IncRef`,
+//! `GraalPyTuple_GET_ITEM`, …), and so does everything here. The one field read directly is
+//! `tp_flags` of a type object, as `PyType_HasFeature` in `object.h` does (type objects are
+//! always native). `Py_REFCNT`, `Py_NewRef`, `Py_XNewRef`, `Py_Is` and `Py_CompileString` are
+//! exported functions in GraalPy and come from the generated bindings.
 
 use core::ffi::{c_int, c_ulong};
 use core::ptr::addr_of_mut;
 
 use crate::generated as ffi;
 use ffi::{PyObject, PyTypeObject, Py_ssize_t};
-
-extern "C" {
-    /// Out-of-line `Py_TYPE` (name to be confirmed against GraalPy's object.h).
-    #[link_name = "_Py_TYPE"]
-    fn graalpy_type(ob: *mut PyObject) -> *mut PyTypeObject;
-    /// Out-of-line `Py_REFCNT` (name to be confirmed).
-    #[link_name = "_Py_REFCNT"]
-    fn graalpy_refcnt(ob: *mut PyObject) -> Py_ssize_t;
-    /// Out-of-line `Py_SIZE` (name to be confirmed).
-    #[link_name = "_Py_SIZE"]
-    fn graalpy_size(ob: *mut PyObject) -> Py_ssize_t;
-}
 
 /// Generates `unsafe fn`s whose body is one expression over exported C API functions.
 macro_rules! forward {
@@ -37,8 +27,8 @@ macro_rules! forward {
         /// caller must hold the GIL.
         #[inline(always)]
         pub unsafe fn $name($($arg: $ty),*) $(-> $ret)? {
-            // SAFETY: forwarded from the caller to exported C API functions (a few bodies only take
-            // a static's address, which needs no `unsafe` since Rust 1.82).
+            // SAFETY: forwarded from the caller to exported C API functions (a few bodies only
+            // take a static's address, which needs no `unsafe` since Rust 1.82).
             #[allow(unused_unsafe)]
             unsafe { $body }
         }
@@ -46,77 +36,97 @@ macro_rules! forward {
 }
 
 forward! {
-    /// `Py_TYPE(ob)` through the exported getter.
-    fn Py_TYPE(ob: *mut PyObject) -> *mut PyTypeObject = graalpy_type(ob);
-    /// `Py_REFCNT(ob)` through the exported getter.
-    fn Py_REFCNT(ob: *mut PyObject) -> Py_ssize_t = graalpy_refcnt(ob);
-    /// `Py_SIZE(ob)` through the exported getter.
-    fn Py_SIZE(ob: *mut PyObject) -> Py_ssize_t = graalpy_size(ob);
-    /// `Py_IS_TYPE(ob, tp)`.
-    fn Py_IS_TYPE(ob: *mut PyObject, tp: *mut PyTypeObject) -> c_int = (Py_TYPE(ob) == tp) as c_int;
-    /// `Py_INCREF(op)` as `Py_IncRef`.
-    fn Py_INCREF(op: *mut PyObject) = ffi::Py_IncRef(op);
-    /// `Py_DECREF(op)` as `Py_DecRef`.
-    fn Py_DECREF(op: *mut PyObject) = ffi::Py_DecRef(op);
-    /// `Py_XINCREF(op)`: `Py_IncRef` accepts NULL.
-    fn Py_XINCREF(op: *mut PyObject) = ffi::Py_IncRef(op);
-    /// `Py_XDECREF(op)`: `Py_DecRef` accepts NULL.
-    fn Py_XDECREF(op: *mut PyObject) = ffi::Py_DecRef(op);
-    /// `Py_NewRef(obj)`.
-    fn Py_NewRef(obj: *mut PyObject) -> *mut PyObject = { ffi::Py_IncRef(obj); obj };
-    /// `Py_XNewRef(obj)`.
-    fn Py_XNewRef(obj: *mut PyObject) -> *mut PyObject = { ffi::Py_IncRef(obj); obj };
-    /// `Py_None`.
-    fn Py_None() -> *mut PyObject = addr_of_mut!(ffi::_Py_NoneStruct);
-    /// `Py_True`.
-    fn Py_True() -> *mut PyObject = addr_of_mut!(ffi::_Py_TrueStruct).cast();
-    /// `Py_False`.
-    fn Py_False() -> *mut PyObject = addr_of_mut!(ffi::_Py_FalseStruct).cast();
-    /// `PyType_HasFeature(tp, f)` through `PyType_GetFlags`, as the limited API does.
+    /// `Py_TYPE(ob)`: `GraalPy_TYPE(ob)` (object.h).
+    fn Py_TYPE(ob: *mut PyObject) -> *mut PyTypeObject = ffi::GraalPy_TYPE(ob);
+    /// `Py_SIZE(ob)`: `GraalPy_SIZE(ob)` (object.h).
+    fn Py_SIZE(ob: *mut PyObject) -> Py_ssize_t = ffi::GraalPy_SIZE(ob);
+    /// `Py_IS_TYPE(ob, tp)`: `Py_TYPE(ob) == tp` (object.h).
+    fn Py_IS_TYPE(ob: *mut PyObject, tp: *mut PyTypeObject) -> c_int =
+        (Py_TYPE(ob) == tp) as c_int;
+    /// `_Py_IsImmortal(op)`: `Py_REFCNT(op) == _Py_IMMORTAL_REFCNT` (object.h, GraalPy change).
+    fn _Py_IsImmortal(op: *mut PyObject) -> c_int =
+        (ffi::Py_REFCNT(op) == ffi::_Py_IMMORTAL_REFCNT as Py_ssize_t) as c_int;
+    /// `Py_INCREF(op)`: `_Py_IncRef(op)` unless `op` is immortal (object.h, GraalPy change).
+    fn Py_INCREF(op: *mut PyObject) = if _Py_IsImmortal(op) == 0 { ffi::_Py_IncRef(op) };
+    /// `Py_DECREF(op)`: `_Py_DecRef(op)` unless `op` is immortal (object.h, GraalPy change); the
+    /// object may be freed, running arbitrary code, before this returns.
+    fn Py_DECREF(op: *mut PyObject) = if _Py_IsImmortal(op) == 0 { ffi::_Py_DecRef(op) };
+    /// `Py_XINCREF(op)`: [`Py_INCREF`] unless `op` is NULL (object.h).
+    fn Py_XINCREF(op: *mut PyObject) = if !op.is_null() { Py_INCREF(op) };
+    /// `Py_XDECREF(op)`: [`Py_DECREF`] unless `op` is NULL (object.h).
+    fn Py_XDECREF(op: *mut PyObject) = if !op.is_null() { Py_DECREF(op) };
+    /// `Py_None`: `_Py_NoneStructReference` (object.h); the interpreter must be initialized.
+    fn Py_None() -> *mut PyObject = ffi::_Py_NoneStructReference;
+    /// `Py_True`: `_Py_TrueStructReference` (boolobject.h); the interpreter must be initialized.
+    fn Py_True() -> *mut PyObject = ffi::_Py_TrueStructReference.cast();
+    /// `Py_False`: `_Py_FalseStructReference` (boolobject.h); the interpreter must be
+    /// initialized.
+    fn Py_False() -> *mut PyObject = ffi::_Py_FalseStructReference.cast();
+    /// `Py_Ellipsis`: `_Py_EllipsisObjectReference` (sliceobject.h); the interpreter must be
+    /// initialized.
+    fn Py_Ellipsis() -> *mut PyObject = ffi::_Py_EllipsisObjectReference;
+    /// `Py_NotImplemented`: `_Py_NotImplementedStructReference` (object.h); the interpreter must
+    /// be initialized.
+    fn Py_NotImplemented() -> *mut PyObject = ffi::_Py_NotImplementedStructReference;
+    /// `PyType_HasFeature(tp, f)`: `(tp->tp_flags & f) != 0` (object.h, non-limited form).
     fn PyType_HasFeature(tp: *mut PyTypeObject, f: c_ulong) -> c_int =
-        (ffi::PyType_GetFlags(tp) as c_ulong & f != 0) as c_int;
-    /// `PyTuple_GET_SIZE(op)` as `PyTuple_Size`.
-    fn PyTuple_GET_SIZE(op: *mut PyObject) -> Py_ssize_t = ffi::PyTuple_Size(op);
-    /// `PyTuple_GET_ITEM(op, i)` as `PyTuple_GetItem` (borrowed, bounds-checked).
+        ((*tp).tp_flags & f != 0) as c_int;
+    /// `PyType_FastSubclass(tp, f)`: `PyType_HasFeature(tp, f)` (object.h).
+    fn PyType_FastSubclass(tp: *mut PyTypeObject, f: c_ulong) -> c_int = PyType_HasFeature(tp, f);
+    /// `PyTuple_GET_SIZE(op)`: `Py_SIZE(op)` (cpython/tupleobject.h).
+    fn PyTuple_GET_SIZE(op: *mut PyObject) -> Py_ssize_t = Py_SIZE(op);
+    /// `PyTuple_GET_ITEM(op, i)`: `GraalPyTuple_GET_ITEM(op, i)`, borrowed
+    /// (cpython/tupleobject.h).
     fn PyTuple_GET_ITEM(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject =
-        ffi::PyTuple_GetItem(op, i);
-    /// `PyTuple_SET_ITEM(op, i, v)` as `PyTuple_SetItem`: steals `v`; only for new tuples,
-    /// whose previous item is NULL.
-    fn PyTuple_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) = {
-        ffi::PyTuple_SetItem(op, i, v);
-    };
-    /// `PyList_GET_SIZE(op)` as `PyList_Size`.
-    fn PyList_GET_SIZE(op: *mut PyObject) -> Py_ssize_t = ffi::PyList_Size(op);
-    /// `PyList_GET_ITEM(op, i)` as `PyList_GetItem` (borrowed, bounds-checked).
+        ffi::GraalPyTuple_GET_ITEM(op, i);
+    /// `PyTuple_SET_ITEM(op, i, v)`: `GraalPyTuple_SET_ITEM(op, i, v)`, stealing `v`; only for
+    /// brand-new tuples (cpython/tupleobject.h).
+    fn PyTuple_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) =
+        ffi::GraalPyTuple_SET_ITEM(op, i, v);
+    /// `PyList_GET_SIZE(op)`: `Py_SIZE(op)` (cpython/listobject.h).
+    fn PyList_GET_SIZE(op: *mut PyObject) -> Py_ssize_t = Py_SIZE(op);
+    /// `PyList_GET_ITEM(op, i)`: `PyList_GetItem(op, i)`, borrowed (cpython/listobject.h).
     fn PyList_GET_ITEM(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject =
         ffi::PyList_GetItem(op, i);
-    /// `PyList_SET_ITEM(op, i, v)` as `PyList_SetItem`: steals `v`; unlike the macro it releases
-    /// a previous item, so use it only on slots that are NULL (fresh lists).
-    fn PyList_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) = {
-        ffi::PyList_SetItem(op, i, v);
-    };
-    /// `PyUnicode_GET_LENGTH(op)` as `PyUnicode_GetLength`.
-    fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t = ffi::PyUnicode_GetLength(op);
+    /// `PyList_SET_ITEM(op, i, v)`: `GraalPyList_SET_ITEM(op, i, v)`, stealing `v` without
+    /// releasing the previous item (cpython/listobject.h).
+    fn PyList_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) =
+        ffi::GraalPyList_SET_ITEM(op, i, v);
+    /// `PyUnicode_GET_LENGTH(op)`: `GraalPyUnicode_GET_LENGTH(op)` (cpython/unicodeobject.h).
+    fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t =
+        ffi::GraalPyUnicode_GET_LENGTH(op);
+    /// The calling thread's thread state while it is attached, else NULL (CPython 3.13's
+    /// `PyThreadState_GetUnchecked`, which GraalPy 25.2 does not export); GraalPy has one
+    /// interpreter, so `PyGILState_Check` is exact. The interpreter must be initialized.
+    fn PyThreadState_GetUnchecked() -> *mut ffi::PyThreadState =
+        if ffi::PyGILState_Check() != 0 {
+            ffi::_PyThreadState_UncheckedGet()
+        } else {
+            core::ptr::null_mut()
+        };
 }
 
 macro_rules! type_checks {
-    ($($check:ident, $exact:ident, $flag:ident, $type:ident;)*) => {
+    ($($check:ident, $exact:ident, $flag:ident, $type:ident, $header:literal;)*) => {
         forward! {$(
-            #[doc = concat!("`", stringify!($check), "(op)`.")]
+            #[doc = concat!("`", stringify!($check), "(op)`: `PyType_FastSubclass(Py_TYPE(op), ",
+                stringify!($flag), ")` (", $header, ").")]
             fn $check(op: *mut PyObject) -> c_int =
-                PyType_HasFeature(Py_TYPE(op), ffi::$flag as c_ulong);
-            #[doc = concat!("`", stringify!($exact), "(op)`.")]
+                PyType_FastSubclass(Py_TYPE(op), ffi::$flag as c_ulong);
+            #[doc = concat!("`", stringify!($exact), "(op)`: `Py_IS_TYPE(op, &",
+                stringify!($type), ")` (", $header, ").")]
             fn $exact(op: *mut PyObject) -> c_int = Py_IS_TYPE(op, addr_of_mut!(ffi::$type));
         )*}
     };
 }
 
 type_checks! {
-    PyLong_Check, PyLong_CheckExact, Py_TPFLAGS_LONG_SUBCLASS, PyLong_Type;
-    PyUnicode_Check, PyUnicode_CheckExact, Py_TPFLAGS_UNICODE_SUBCLASS, PyUnicode_Type;
-    PyTuple_Check, PyTuple_CheckExact, Py_TPFLAGS_TUPLE_SUBCLASS, PyTuple_Type;
-    PyList_Check, PyList_CheckExact, Py_TPFLAGS_LIST_SUBCLASS, PyList_Type;
-    PyDict_Check, PyDict_CheckExact, Py_TPFLAGS_DICT_SUBCLASS, PyDict_Type;
-    PyBytes_Check, PyBytes_CheckExact, Py_TPFLAGS_BYTES_SUBCLASS, PyBytes_Type;
-    PyType_Check, PyType_CheckExact, Py_TPFLAGS_TYPE_SUBCLASS, PyType_Type;
+    PyLong_Check, PyLong_CheckExact, Py_TPFLAGS_LONG_SUBCLASS, PyLong_Type, "longobject.h";
+    PyUnicode_Check, PyUnicode_CheckExact, Py_TPFLAGS_UNICODE_SUBCLASS, PyUnicode_Type,
+        "unicodeobject.h";
+    PyTuple_Check, PyTuple_CheckExact, Py_TPFLAGS_TUPLE_SUBCLASS, PyTuple_Type, "tupleobject.h";
+    PyList_Check, PyList_CheckExact, Py_TPFLAGS_LIST_SUBCLASS, PyList_Type, "listobject.h";
+    PyDict_Check, PyDict_CheckExact, Py_TPFLAGS_DICT_SUBCLASS, PyDict_Type, "dictobject.h";
+    PyBytes_Check, PyBytes_CheckExact, Py_TPFLAGS_BYTES_SUBCLASS, PyBytes_Type, "bytesobject.h";
+    PyType_Check, PyType_CheckExact, Py_TPFLAGS_TYPE_SUBCLASS, PyType_Type, "object.h";
 }

@@ -8,10 +8,10 @@ fn main() {
     println!(
         "cargo::rustc-check-cfg=cfg(py_sys_config,values(\"Py_DEBUG\",\"Py_REF_DEBUG\",\"Py_TRACE_REFS\"))"
     );
-    let active = ["CPYTHON", "PYPY"]
+    let active = ["CPYTHON", "PYPY", "GRAALPY"]
         .into_iter()
         .find(|l| std::env::var(format!("DEP_PYROXIDE_{l}_ACTIVE")).as_deref() == Ok("1"))
-        .expect("sys-minimal supports CPython and PyPy; neither sys crate is active");
+        .expect("no sys crate is active; its build script should have said why");
     let cfgs = std::env::var(format!("DEP_PYROXIDE_{active}_CFGS")).unwrap_or_default();
     for cfg in cfgs.split(';').filter(|c| !c.is_empty()) {
         println!("cargo::rustc-cfg={cfg}");

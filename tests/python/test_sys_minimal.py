@@ -25,6 +25,9 @@ else:
 m = getattr(_installed, "sys_minimal", _installed)
 
 CPYTHON = platform.python_implementation() == "CPython"
+# GraalPy words the errors that the interpreter itself raises (argument checks of METH_O and
+# METH_FASTCALL, PyLong_AsLong's overflow) its own way; the module's own messages are the same.
+GRAALPY = platform.python_implementation() == "GraalVM"
 LONG_BITS = 8 * struct.calcsize("l")
 LONG_MAX = 2 ** (LONG_BITS - 1) - 1
 LONG_MIN = -LONG_MAX - 1
@@ -74,13 +77,17 @@ def test_add_wrong_arity(args):
 
 
 def test_add_rejects_keywords():
-    with pytest.raises(TypeError, match=r"add\(\) takes no keyword arguments"):
+    message = (r"^add\(\) got an unexpected keyword argument" if GRAALPY
+               else r"add\(\) takes no keyword arguments")
+    with pytest.raises(TypeError, match=message):
         m.add(a=1, b=2)
 
 
 @pytest.mark.parametrize("args", [(LONG_MAX + 1, 0), (0, LONG_MIN - 1), (2**200, 1)])
 def test_add_big_int_overflow_propagates(args):
-    with pytest.raises(OverflowError, match="too large to convert to C long"):
+    message = ("^Python int too large to convert to 8-byte C type$" if GRAALPY
+               else "too large to convert to C long")
+    with pytest.raises(OverflowError, match=message):
         m.add(*args)
 
 
@@ -110,7 +117,12 @@ def test_type_name(obj, expected):
 
 @pytest.mark.parametrize("args", [(), (1, 2)])
 def test_type_name_wrong_arity(args):
-    with pytest.raises(TypeError, match=r"type_name\(\) takes exactly one argument"):
+    if GRAALPY:
+        message = (r"^type_name\(\) missing 1 required positional argument: 'arg'$" if not args
+                   else r"^type_name\(\) takes 1 positional argument but 2 were given$")
+    else:
+        message = r"type_name\(\) takes exactly one argument"
+    with pytest.raises(TypeError, match=message):
         m.type_name(*args)
 
 

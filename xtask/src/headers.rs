@@ -1,6 +1,6 @@
-//! Reproducible header sources: pyenv interpreters on the image and Debian packages fetched with a
+//! Reproducible header sources: pyenv interpreters on the image, Debian packages fetched with a
 //! private apt configuration into `target/pyroxide-cache/` (downloaded, unpacked with `dpkg -x`,
-//! never installed).
+//! never installed), and GraalPy's `python-resources` jar fetched from Maven Central with `mvn`.
 
 use crate::util::{cache_dir, output, run, Result};
 use std::collections::HashSet;
@@ -20,6 +20,11 @@ pub enum Source {
         version: &'static str,
         dir: &'static str,
     },
+    /// GraalPy's `org.graalvm.python:python-resources:<version>` jar (its home: headers under
+    /// `META-INF/resources/include/`, the platform's `pyconfig.h` under
+    /// `META-INF/resources/linux/amd64/include/<dir>`), fetched with `mvn dependency:copy` and
+    /// unpacked once.
+    GraalPy { version: &'static str, dir: &'static str },
 }
 
 /// A shared library whose dynamic symbols bound the generated functions and variables.
@@ -29,6 +34,8 @@ pub enum Library {
     Pyenv { version: &'static str, file: &'static str },
     /// `<path>` inside the Debian package `package=version` of `suite`.
     Debian { suite: &'static str, package: &'static str, version: &'static str, path: &'static str },
+    /// `META-INF/resources/<path>` inside GraalPy's `python-resources` jar of `version`.
+    GraalPy { version: &'static str, path: &'static str },
 }
 
 impl Library {
@@ -44,6 +51,7 @@ impl Library {
                 fetch_deb(suite, package, version, &unpacked)?;
                 unpacked.join(path)
             }
+            Library::GraalPy { version, path } => graalpy_resources(version)?.join(path),
         };
         let text = output(Command::new("nm").args(["-D", "--defined-only"]).arg(&file))?;
         Ok(text
@@ -59,6 +67,9 @@ impl Library {
             Library::Pyenv { version, file } => format!("pyenv CPython {version} lib/{file}"),
             Library::Debian { suite, package, version, path } => {
                 format!("Debian {suite} {package} {version}, /{path}")
+            }
+            Library::GraalPy { version, path } => {
+                format!("GraalPy python-resources {version}, {path}")
             }
         }
     }
@@ -110,8 +121,53 @@ impl Source {
                     ),
                 })
             }
+            Source::GraalPy { version, dir } => {
+                let resources = graalpy_resources(version)?;
+                Ok(Headers {
+                    include: resources.join("include"),
+                    extra_includes: vec![resources.join("linux/amd64/include").join(dir)],
+                    description: format!(
+                        "GraalPy python-resources {version}, include/ + linux/amd64/include/{dir}"
+                    ),
+                })
+            }
         }
     }
+}
+
+/// Whether GraalPy `version`'s `python-resources` are already unpacked (nothing to download).
+pub fn graalpy_resources_cached(version: &str) -> bool {
+    cache_dir().join("headers").join(format!("graalpy-{version}")).join(".unpacked").exists()
+}
+
+/// `META-INF/resources/` of GraalPy's `python-resources` jar of `version`, unpacked under
+/// `target/pyroxide-cache/headers/graalpy-<version>/` (the path must name `graalpy` for the
+/// profile's file allowlist). Maven keeps the jar in its local repository too, so a machine that
+/// ran `ci/graalpy.sh` downloads nothing.
+fn graalpy_resources(version: &str) -> Result<PathBuf> {
+    let dest = cache_dir().join("headers").join(format!("graalpy-{version}"));
+    let resources = dest.join("META-INF/resources");
+    let stamp = dest.join(".unpacked");
+    if graalpy_resources_cached(version) {
+        return Ok(resources);
+    }
+    let jars = cache_dir().join("maven");
+    std::fs::create_dir_all(&jars).map_err(|e| e.to_string())?;
+    let jar = jars.join(format!("python-resources-{version}.jar"));
+    if !jar.exists() {
+        let artifact = format!("-Dartifact=org.graalvm.python:python-resources:{version}:jar");
+        let out = format!("-DoutputDirectory={}", jars.display());
+        run(Command::new("mvn")
+            .args(["-q", "-B", "dependency:copy", &artifact, &out])
+            .current_dir(cache_dir()))
+        .map_err(|e| {
+            format!("could not fetch GraalPy {version}'s python-resources with Maven: {e}")
+        })?;
+    }
+    let _ = std::fs::remove_dir_all(&dest);
+    run(Command::new("python3").args(["-m", "zipfile", "-e"]).arg(&jar).arg(&dest))?;
+    std::fs::write(&stamp, "").map_err(|e| e.to_string())?;
+    Ok(resources)
 }
 
 fn pyenv_root() -> Result<PathBuf> {

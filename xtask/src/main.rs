@@ -11,6 +11,7 @@ mod bench;
 mod bindgen;
 mod demo;
 mod embed;
+mod graalpy;
 mod headers;
 mod python;
 mod reliability;

@@ -215,7 +215,14 @@ pub struct Row {
 /// the interpreter's venv, runs `tests/python/` there and prints a table. Fails if a build
 /// failed or a test failed; missing interpreters are listed as skipped.
 pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
-    let (found, missing) = discover();
+    let (mut found, mut missing) = discover();
+    // GraalPy (xtask/src/graalpy.rs) is provisioned and run only when asked for by id.
+    if only.is_some_and(|ids| ids.iter().any(|id| id == crate::graalpy::ID)) {
+        match crate::graalpy::interpreter() {
+            Ok(interp) => found.push(interp),
+            Err(reason) => missing.push(Missing { id: crate::graalpy::ID.into(), reason }),
+        }
+    }
     let wanted = |id: &str| only.map_or(true, |ids| ids.iter().any(|w| w == id));
     if let Some(ids) = only {
         let known: Vec<&str> =
@@ -228,7 +235,12 @@ pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
     for interp in found.iter().filter(|i| wanted(&i.id)) {
         eprintln!("\n==> {} ({}, {})", interp.id, interp.version, interp.executable.display());
         let started = Instant::now();
-        let (build, counts, ok) = match build_and_install(interp) {
+        let built = if interp.id == crate::graalpy::ID {
+            crate::graalpy::build_and_install(interp)
+        } else {
+            build_and_install(interp)
+        };
+        let (build, counts, ok) = match built {
             Err(e) => {
                 eprintln!("FAILED: {e}");
                 ("FAILED".to_string(), None, false)

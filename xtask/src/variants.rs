@@ -36,6 +36,10 @@ pub fn config_for(file: &str) -> Option<(String, Vec<String>)> {
         let text = format!("implementation=PyPy\nversion=3.{minor}\npypy_major={major}\n{common}");
         return Some((text, vec![]));
     }
+    if let Some(minor) = stem.strip_prefix("gp3") {
+        let text = format!("implementation=GraalVM\nversion=3.{minor}\n{common}");
+        return Some((text, vec![]));
+    }
     None
 }
 

@@ -3,14 +3,16 @@
 //! function (`type_name`) and constants that record which interpreter the cfgs selected.
 //!
 //! Only exported C-API functions are used (no `Py_INCREF`/`Py_TYPE` macros), so the module
-//! works with the bindings alone on CPython 3.9–3.13 and PyPy 3.9.
+//! works with the bindings alone on CPython 3.9–3.13, PyPy 3.9 and GraalPy.
 
 use core::cell::UnsafeCell;
 use core::ffi::{c_int, c_void, CStr};
 use core::ptr;
 
-#[cfg(not(PyPy))]
+#[cfg(not(any(PyPy, GraalPy)))]
 use pyroxide_sys_cpython as ffi;
+#[cfg(GraalPy)]
+use pyroxide_sys_graalpy as ffi;
 #[cfg(PyPy)]
 use pyroxide_sys_pypy as ffi;
 
@@ -52,7 +54,14 @@ const VERSION: &CStr =
     };
 
 /// The implementation the sys crate was built for (`IMPLEMENTATION` in the module).
-const IMPLEMENTATION: &CStr = if cfg!(PyPy) { c"PyPy" } else { c"CPython" };
+/// GraalPy reports itself as `GraalVM` (`platform.python_implementation()`).
+const IMPLEMENTATION: &CStr = if cfg!(PyPy) {
+    c"PyPy"
+} else if cfg!(GraalPy) {
+    c"GraalVM"
+} else {
+    c"CPython"
+};
 
 /// The highest `Py_3_X` cfg the build script emitted (`PY_MINOR` in the module).
 const PY_MINOR: Long = if cfg!(Py_3_15) {

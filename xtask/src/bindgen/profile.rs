@@ -28,7 +28,6 @@ pub const PYPY: Profile = Profile {
     rename_pypy: true,
 };
 
-#[allow(dead_code)] // No GraalPy headers are provisioned yet (see sys-graalpy/README.md).
 pub const GRAALPY: Profile = Profile {
     implementation: "GraalPy",
     crate_dir: "sys-graalpy",
@@ -91,6 +90,10 @@ macro_rules! abi3 {
         }
     };
 }
+
+/// The GraalPy release the `gp3*.rs` bindings are generated from (also pinned in
+/// `ci/graalpy/pom.xml`, which provisions the interpreter the tests run on).
+const GRAALPY_VERSION: &str = "25.2.4";
 
 const fn pyenv_lib(version: &'static str, file: &'static str) -> Library {
     Library::Pyenv { version, file }
@@ -343,5 +346,18 @@ pub const TARGETS: &[Target] = &[
             "8.0.1+dfsg-1",
             "usr/lib/x86_64-linux-gnu/libpypy3.11-c.so",
         )),
+    },
+    // GraalPy: its headers declare a few functions libpython-native.so does not export.
+    Target {
+        file: "gp312.rs",
+        profile: &GRAALPY,
+        version: "3.12 (GraalPy 25.2.4)",
+        variant: GIL,
+        source: Source::GraalPy { version: GRAALPY_VERSION, dir: "python3.12" },
+        defines: &[],
+        exports: Some(Library::GraalPy {
+            version: GRAALPY_VERSION,
+            path: "linux/amd64/lib/graalpy25.2/libpython-native.so",
+        }),
     },
 ];

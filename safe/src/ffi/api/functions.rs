@@ -32,12 +32,14 @@ pub(crate) fn cfunction_new<'py>(
     }
 }
 
-/// The current interpreter's id (always 0 on PyPy, which has one interpreter).
+/// The current interpreter's id (always 0 on PyPy and GraalPy, which have one interpreter; as in
+/// PyO3, GraalPy's `PyInterpreterState_Get` is not called: from a module's init it aborts with
+/// "the GIL is released").
 pub(crate) fn interpreter_id(py: Python<'_>) -> PyResult<i64> {
     let _ = py;
-    #[cfg(PyPy)]
+    #[cfg(any(PyPy, GraalPy))]
     return Ok(0);
-    #[cfg(not(PyPy))]
+    #[cfg(not(any(PyPy, GraalPy)))]
     // SAFETY: attached, so there is a current interpreter; -1 with an exception on failure.
     unsafe {
         let id = ffi::PyInterpreterState_GetID(ffi::PyInterpreterState_Get());

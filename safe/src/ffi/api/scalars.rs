@@ -237,10 +237,13 @@ pub(crate) fn ellipsis(py: Python<'_>) -> Borrowed<'static, '_, PyAny> {
     #[cfg(all(Py_LIMITED_API, Py_3_13))]
     // SAFETY: attached; a valid constant id; the constant lives as long as the interpreter.
     let ptr = unsafe { ffi::Py_GetConstantBorrowed(ffi::Py_CONSTANT_ELLIPSIS as _) };
-    #[cfg(not(all(Py_LIMITED_API, Py_3_13)))]
+    #[cfg(not(any(all(Py_LIMITED_API, Py_3_13), GraalPy)))]
     // SAFETY: only the address of the exported static is taken (safe from Rust 1.82).
     #[allow(unused_unsafe)]
     let ptr = unsafe { std::ptr::addr_of_mut!(ffi::_Py_EllipsisObject) };
+    #[cfg(GraalPy)]
+    // SAFETY: GraalPy exports a pointer to the singleton, set once the interpreter is up.
+    let ptr = unsafe { ffi::Py_Ellipsis() };
     // SAFETY: as above, `Ellipsis` lives as long as the interpreter.
     unsafe { ptr.assume_borrowed(py) }
 }
@@ -250,10 +253,13 @@ pub(crate) fn not_implemented(py: Python<'_>) -> Borrowed<'static, '_, PyAny> {
     #[cfg(all(Py_LIMITED_API, Py_3_13))]
     // SAFETY: attached; a valid constant id; the constant lives as long as the interpreter.
     let ptr = unsafe { ffi::Py_GetConstantBorrowed(ffi::Py_CONSTANT_NOT_IMPLEMENTED as _) };
-    #[cfg(not(all(Py_LIMITED_API, Py_3_13)))]
+    #[cfg(not(any(all(Py_LIMITED_API, Py_3_13), GraalPy)))]
     // SAFETY: only the address of the exported static is taken (safe from Rust 1.82).
     #[allow(unused_unsafe)]
     let ptr = unsafe { std::ptr::addr_of_mut!(ffi::_Py_NotImplementedStruct) };
+    #[cfg(GraalPy)]
+    // SAFETY: GraalPy exports a pointer to the singleton, set once the interpreter is up.
+    let ptr = unsafe { ffi::Py_NotImplemented() };
     // SAFETY: as above.
     unsafe { ptr.assume_borrowed(py) }
 }
