@@ -161,7 +161,8 @@ pub fn run_cli(args: &[String]) -> Result {
         let path = report.ok_or("--inside needs --report FILE")?;
         let text: String = rows.iter().map(|r| r.to_line() + "\n").collect();
         std::fs::write(&path, text).map_err(|e| format!("cannot write {path}: {e}"))?;
-        rows
+        // The host prints the table.
+        return Ok(());
     } else {
         run_selected(&selected, suites)
     };

@@ -8,6 +8,7 @@ mod test_classes;
 mod test_enums;
 mod test_functions;
 mod test_protocols;
+mod test_threads;
 
 /// Pyroxide's macro test suite.
 #[pymodule]
@@ -20,4 +21,6 @@ mod pyroxide_ext {
     use super::test_functions::functions;
     #[pymodule_export]
     use super::test_protocols::protocols;
+    #[pymodule_export]
+    use super::test_threads::threads;
 }
