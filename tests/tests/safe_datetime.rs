@@ -21,6 +21,33 @@ fn message(py: Python<'_>, e: &PyErr) -> String {
     e.value(py).to_string()
 }
 
+/// CPython's range error for a field: 3.14 added the rejected value.
+fn range(text: &str, value: i64) -> String {
+    if cfg!(Py_3_14) {
+        format!("{text}, not {value}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// CPython's error for a year outside 1..9999 (reworded in 3.14).
+fn year_range(year: i32) -> String {
+    if cfg!(Py_3_14) {
+        format!("year must be in 1..9999, not {year}")
+    } else {
+        format!("year {year} is out of range")
+    }
+}
+
+/// CPython's error for a day past the month's end: 3.14 names the day, the range and the month.
+fn day_range(day: u8, last: u8, month: u8, year: i32) -> String {
+    if cfg!(Py_3_14) {
+        format!("day {day} must be in range 1..{last} for month {month} in year {year}")
+    } else {
+        "day is out of range for month".to_string()
+    }
+}
+
 fn repr(obj: &Bound<'_, PyAny>) -> String {
     obj.repr().unwrap().to_string()
 }
@@ -36,10 +63,10 @@ fn dates_are_built_and_read() {
         assert_eq!((max.get_year(), max.get_month(), max.get_day()), (9999, 12, 31));
 
         for (args, text) in [
-            ((2020, 13, 1), "month must be in 1..12"),
-            ((2020, 2, 30), "day is out of range for month"),
-            ((0, 1, 1), "year 0 is out of range"),
-            ((10_000, 1, 1), "year 10000 is out of range"),
+            ((2020, 13, 1), &*range("month must be in 1..12", 13)),
+            ((2020, 2, 30), &*day_range(30, 29, 2, 2020)),
+            ((0, 1, 1), &*year_range(0)),
+            ((10_000, 1, 1), &*year_range(10_000)),
         ] {
             let e = PyDate::new(py, args.0, args.1, args.2).unwrap_err();
             assert!(e.is_instance_of::<PyValueError>(py), "{args:?}");
@@ -88,11 +115,11 @@ fn datetimes_naive_and_aware() {
 
         let e = PyDateTime::new(py, 2021, 1, 1, 0, 0, 0, 1_000_000, None).unwrap_err();
         assert!(e.is_instance_of::<PyValueError>(py));
-        assert_eq!(message(py, &e), "microsecond must be in 0..999999");
+        assert_eq!(message(py, &e), range("microsecond must be in 0..999999", 1_000_000));
         let e = PyDateTime::new(py, 2021, 1, 1, 24, 0, 0, 0, None).unwrap_err();
-        assert_eq!(message(py, &e), "hour must be in 0..23");
+        assert_eq!(message(py, &e), range("hour must be in 0..23", 24));
         let e = PyDateTime::new(py, 2021, 4, 31, 0, 0, 0, 0, None).unwrap_err();
-        assert_eq!(message(py, &e), "day is out of range for month");
+        assert_eq!(message(py, &e), day_range(31, 30, 4, 2021));
     });
 }
 
@@ -106,9 +133,9 @@ fn times_and_time_zones() {
         assert_eq!(repr(t.as_any()), "datetime.time(23, 59, 58, 999999)");
         let e = PyTime::new(py, 24, 0, 0, 0, None).unwrap_err();
         assert!(e.is_instance_of::<PyValueError>(py));
-        assert_eq!(message(py, &e), "hour must be in 0..23");
+        assert_eq!(message(py, &e), range("hour must be in 0..23", 24));
         let e = PyTime::new(py, 0, 60, 0, 0, None).unwrap_err();
-        assert_eq!(message(py, &e), "minute must be in 0..59");
+        assert_eq!(message(py, &e), range("minute must be in 0..59", 60));
         assert!(PyTime::new_with_fold(py, 1, 0, 0, 0, None, true).unwrap().get_fold());
 
         let offset = PyDelta::new(py, 0, 3_600, 0, true).unwrap();

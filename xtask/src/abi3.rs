@@ -5,7 +5,7 @@
 
 use crate::python::{ensure_suite_venv, pytest, Interpreter, Row};
 use crate::test::cargo_cmd;
-use crate::util::{project_root, run, Result};
+use crate::util::{interp_dir, run, Result};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,7 +30,7 @@ fn minor(interp: &Interpreter) -> Option<u32> {
 /// Builds `b` with `builder` and returns the folder holding `<module>.abi3.so`.
 fn build(b: &Build, builder: &Interpreter) -> Result<PathBuf> {
     let python = ensure_suite_venv(builder)?;
-    let target = project_root().join("target/interp").join(format!("abi3-{}", b.package));
+    let target = interp_dir(&format!("abi3-{}", b.package));
     // What maturin sets for an extension module; the marker package carries no abi3 feature
     // for maturin to see, so this leg builds with cargo and names the file as pip would.
     run(cargo_cmd(&["build", "--release", "-p", b.package, "--features", b.feature])

@@ -5,7 +5,7 @@
 
 use crate::python::{Counts, Interpreter};
 use crate::test::{cargo_cmd, cargo_tests};
-use crate::util::{cache_dir, project_root, run as run_cmd, Result};
+use crate::util::{cache_dir, interp_dir, run as run_cmd, Result};
 use crate::variants;
 
 /// The limited-API runs: (interpreter id, minimum minor of `abi3-py3X`). The oldest minimum on
@@ -39,10 +39,7 @@ fn suite(interp: &Interpreter, kind: &str, extra: &[&str]) -> Result<Counts> {
     let mut cmd = cargo_cmd(&["test", "-p", "pyroxide-tests", "--no-fail-fast"]);
     cmd.args(extra)
         .env("PYO3_PYTHON", &interp.executable)
-        .env(
-            "CARGO_TARGET_DIR",
-            project_root().join("target/interp").join(format!("{}-{kind}", interp.id)),
-        )
+        .env("CARGO_TARGET_DIR", interp_dir(&format!("{}-{kind}", interp.id)))
         .env_remove("PYO3_CONFIG_FILE")
         .env_remove("PYO3_BUILD_EXTENSION_MODULE")
         .env_remove("VIRTUAL_ENV");
@@ -53,15 +50,22 @@ fn suite(interp: &Interpreter, kind: &str, extra: &[&str]) -> Result<Counts> {
 /// `PYO3_CONFIG_FILE` as in the variants check: the tests compile, without an interpreter to
 /// link or run them with.
 pub fn check_free_threaded() -> Result {
-    let (text, extra) = variants::config_for(FREE_THREADED_FILE)
-        .ok_or_else(|| format!("no configuration known for {FREE_THREADED_FILE}"))?;
-    let config = cache_dir().join(format!("tests-{}", FREE_THREADED_FILE.replace(".rs", ".cfg")));
+    check_config(FREE_THREADED_FILE)
+}
+
+/// `cargo check` of the embedding tests and the extension crates against the bindings `file`
+/// (e.g. `cp314t.rs`), selected by a `PYO3_CONFIG_FILE` as in the variants check.
+pub fn check_config(file: &str) -> Result {
+    let (text, extra) =
+        variants::config_for(file).ok_or_else(|| format!("no configuration known for {file}"))?;
+    let config = cache_dir().join(format!("tests-{}", file.replace(".rs", ".cfg")));
     std::fs::write(&config, text).map_err(|e| e.to_string())?;
-    let stem = FREE_THREADED_FILE.trim_end_matches(".rs");
+    let stem = file.trim_end_matches(".rs");
     let mut cmd = cargo_cmd(&["check", "-q", "-p", "pyroxide-tests", "--tests"]);
+    cmd.args(["-p", "pyroxide-ext", "-p", "string_sum"]);
     cmd.args(&extra)
         .env("PYO3_CONFIG_FILE", &config)
-        .env("CARGO_TARGET_DIR", project_root().join("target/interp").join(format!("{stem}-check")))
+        .env("CARGO_TARGET_DIR", interp_dir(&format!("{stem}-check")))
         .env_remove("PYO3_PYTHON")
         .env_remove("VIRTUAL_ENV");
     run_cmd(&mut cmd)

@@ -2,6 +2,8 @@
 //!
 //! - `bindgen [--check] [--only FILE,…]`: regenerate the checked-in FFI bindings (or verify them);
 //! - `test`: set up what the tests need, then fmt, clippy, bindgen --check, Rust tests, pytest;
+//! - `matrix [--only ID,…] [--suite rust|python|all] [--all] [--list]`: the suites on every
+//!   interpreter of `ci/matrix.toml` (host ones only without `--all`);
 //! - `demo`: build the example extension module, import and call it, run the embedding example;
 //! - `bench [--quick] [--callgrind] [--python PATH] [--json OUT]`: Pyroxide against PyO3 and hand-written C;
 //! - `reliability [--long] [--no-valgrind]`: leak sweep, valgrind, adversarial inputs, panics, threads.
@@ -13,6 +15,8 @@ mod demo;
 mod embed;
 mod graalpy;
 mod headers;
+mod matrix;
+mod matrix_config;
 mod python;
 mod reliability;
 mod setup;
@@ -29,6 +33,7 @@ fn main() {
         "test" => test::run(rest),
         "demo" => demo::run_demo(),
         "ext" => python::run_cli(rest),
+        "matrix" => matrix::run_cli(rest),
         "bench" => bench::run_cli(rest),
         "reliability" => reliability::run_cli(rest),
         "variants" => variants::run_all().and_then(|c| {
@@ -40,7 +45,7 @@ fn main() {
             }
         }),
         _ => {
-            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | variants | bench [--quick] [--callgrind] [--python PATH] [--json OUT] | reliability [--long] [--no-valgrind]>");
+            eprintln!("usage: cargo xtask <bindgen [--check] [--only FILE,…] | test [--no-setup] | demo | ext [--only ID,…] | matrix [--only ID,…] [--suite rust|python|all] [--all] [--list] | variants | bench [--quick] [--callgrind] [--python PATH] [--json OUT] | reliability [--long] [--no-valgrind]>");
             Err(format!("unknown command `{cmd}`"))
         }
     };

@@ -1,5 +1,5 @@
-//! The Python side of xtask: which interpreters this machine has (pyenv CPython 3.9–3.13, PyPy
-//! 3.9, Debian's debug CPython), the venvs under `target/pyroxide-cache/` (one for tooling, one
+//! The Python side of xtask: which interpreters of `ci/matrix.toml` this machine has (on the
+//! host: pyenv CPython 3.9–3.13, PyPy 3.9, Debian's debug CPython), the venvs under `target/pyroxide-cache/` (one for tooling, one
 //! per interpreter), and the extension-module suite: build `tests/ext-sys` for each interpreter,
 //! install it into that interpreter's venv and run `tests/python/` there with pytest.
 //!
@@ -11,7 +11,10 @@
 //! (`tests/maturin-marker`, under `cfg(any())`); with it, maturin sets the variables itself and
 //! the build sees nothing else.
 
-use crate::util::{cache_dir, find_on_path, output, project_root, run, show, Result};
+use crate::matrix_config::{self, Entry, Obtain};
+use crate::util::{
+    cache_dir, find_on_path, interp_dir, matrix_dir, output, project_root, run, show, Result,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -20,16 +23,6 @@ use std::time::Instant;
 const TOOLING_PACKAGES: &[&str] = &["maturin>=1,<2", "pytest"];
 /// What each interpreter's venv holds.
 const SUITE_PACKAGES: &[&str] = &["pytest"];
-/// The pyenv CPython minor versions the suite runs on.
-const CPYTHON_MINORS: std::ops::RangeInclusive<u32> = 9..=13;
-
-/// Prints implementation, `major.minor`, full version and whether it is a debug build.
-const PROBE: &str = "import platform, sys
-v = platform.python_version()
-if platform.python_implementation() == 'PyPy':
-    v += ' / PyPy %d.%d.%d' % sys.pypy_version_info[:3]
-print(platform.python_implementation(), '%d.%d' % sys.version_info[:2], hasattr(sys, 'gettotalrefcount'), v)";
-
 /// An interpreter the suite runs on.
 #[derive(Clone, Debug)]
 pub struct Interpreter {
@@ -60,63 +53,79 @@ pub fn interpreters() -> Vec<Interpreter> {
     discover().0
 }
 
-/// The interpreters this machine has, and those it lacks with the reason.
+/// The host interpreters of `ci/matrix.toml` this machine has, and those it lacks with the
+/// reason.
 pub fn discover() -> (Vec<Interpreter>, Vec<Missing>) {
+    let entries = match matrix_config::load() {
+        Ok(entries) => entries,
+        Err(reason) => return (Vec::new(), vec![Missing { id: "ci/matrix.toml".into(), reason }]),
+    };
     let mut found = Vec::new();
     let mut missing = Vec::new();
-    let mut add = |id: String, exe: Result<PathBuf>, want: Want| {
-        let probed = exe.and_then(|exe| probe(&exe, want).map(|version| (exe, version)));
-        match probed {
-            Ok((executable, version)) => found.push(Interpreter { id, executable, version }),
-            Err(reason) => missing.push(Missing { id, reason }),
+    for entry in entries.iter().filter(|e| e.is_host()) {
+        match locate(entry) {
+            Ok(interp) => found.push(interp),
+            Err(reason) => missing.push(Missing { id: entry.id.clone(), reason }),
         }
-    };
-    let root = pyenv_root();
-    for minor in CPYTHON_MINORS {
-        let exe = root.clone().and_then(|root| pyenv_python(&root, minor));
-        add(format!("cp3{minor}"), exe, Want { implementation: "CPython", minor, debug: false });
     }
-    let debug = find_on_path("python3.11d")
-        .ok_or_else(|| "no python3.11d on PATH (apt-get install python3.11-dbg)".to_string());
-    add("cp311d".into(), debug, Want { implementation: "CPython", minor: 11, debug: true });
-    let pypy = ["pypy3.9", "pypy3"]
-        .into_iter()
-        .filter_map(find_on_path)
-        .find(|exe| probe(exe, PYPY39).is_ok())
-        .ok_or_else(|| "no PyPy 3.9 on PATH as pypy3.9 or pypy3 (apt-get install pypy3)".into());
-    add("pp39".into(), pypy, PYPY39);
     (found, missing)
 }
 
-/// What an interpreter must turn out to be.
-#[derive(Clone, Copy)]
-struct Want {
-    implementation: &'static str,
-    minor: u32,
-    debug: bool,
+/// Finds the executable of `entry` (inside its root, when run there by `ci/in-root.sh`) and
+/// checks that it is the interpreter the entry describes.
+pub fn locate(entry: &Entry) -> Result<Interpreter> {
+    let executable = match &entry.obtain {
+        Obtain::HostPyenv => pyenv_python(&pyenv_root()?, entry.minor(), &entry.executable)?,
+        Obtain::Build(_) => matrix_dir().join(&entry.executable),
+        Obtain::HostApt | Obtain::Root(_) => PathBuf::from(&entry.executable),
+        Obtain::Config => return Err(format!("{} cannot run here: {}", entry.id, entry.reason)),
+    };
+    if !executable.is_file() {
+        let how = entry.script().map_or_else(String::new, |(script, arg)| {
+            format!(" (ci/{script}{})", arg.map(|a| format!(" {a}")).unwrap_or_default())
+        });
+        return Err(format!("{} not found{how}", executable.display()));
+    }
+    let version = probe(&executable, entry)?;
+    Ok(Interpreter { id: entry.id.clone(), executable, version })
 }
 
-const PYPY39: Want = Want { implementation: "PyPy", minor: 9, debug: false };
+/// Prints implementation, `major.minor`, whether it is a debug build, whether it is
+/// free-threaded, and the full version.
+const PROBE: &str = "import platform, sys, sysconfig
+v = platform.python_version()
+if platform.python_implementation() == 'PyPy':
+    v += ' / PyPy %d.%d.%d' % sys.pypy_version_info[:3]
+ft = bool(sysconfig.get_config_var('Py_GIL_DISABLED'))
+print(platform.python_implementation(), '%d.%d' % sys.version_info[:2], hasattr(sys, 'gettotalrefcount'), ft, v)";
 
 /// Runs [`PROBE`] with `exe` and returns its version for the table if it is what `want` says.
-fn probe(exe: &Path, want: Want) -> Result<String> {
+fn probe(exe: &Path, want: &Entry) -> Result<String> {
     let out = output(python_cmd(exe).args(["-c", PROBE])).map_err(|e| e.trim().to_string())?;
-    let mut parts = out.trim().splitn(4, ' ');
-    let (implementation, minor, debug, version) =
-        (parts.next(), parts.next(), parts.next(), parts.next().unwrap_or_default());
-    let expected = format!("3.{}", want.minor);
-    let debug = debug == Some("True");
-    if implementation != Some(want.implementation)
-        || minor != Some(&expected)
+    let mut parts = out.trim().splitn(5, ' ');
+    let mut next = || parts.next().unwrap_or_default();
+    let (implementation, minor, debug, ft, version) = (next(), next(), next(), next(), next());
+    let (debug, ft) = (debug == "True", ft == "True");
+    if implementation != want.implementation
+        || minor != want.version
         || debug != want.debug
+        || ft != want.free_threaded
     {
         return Err(format!(
-            "{} is {out:?}, not {} {expected}",
+            "{} is {:?}, not {} {}{}{}",
             exe.display(),
-            want.implementation
+            out.trim(),
+            want.implementation,
+            want.version,
+            if want.debug { " debug" } else { "" },
+            if want.free_threaded { " free-threaded" } else { "" },
         ));
     }
-    Ok(if debug { format!("{version} (debug)") } else { version.to_string() })
+    Ok(match (debug, ft) {
+        (true, _) => format!("{version} (debug)"),
+        (_, true) => format!("{version} (free-threaded)"),
+        _ => version.to_string(),
+    })
 }
 
 /// `$PYENV_ROOT`, else what `pyenv root` says.
@@ -130,17 +139,17 @@ fn pyenv_root() -> Result<PathBuf> {
     }
 }
 
-/// The newest pyenv CPython `3.<minor>.<patch>` (no variants such as `3.13.0t`).
-fn pyenv_python(root: &Path, minor: u32) -> Result<PathBuf> {
+/// `bin/<name>` of the newest pyenv CPython `3.<minor>.<patch>` (no variants such as `3.13.0t`).
+fn pyenv_python(root: &Path, minor: u32, name: &str) -> Result<PathBuf> {
     let versions = root.join("versions");
     let newest = std::fs::read_dir(&versions)
         .into_iter()
         .flatten()
         .flatten()
         .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let nums: Vec<u32> = name.split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
-            let exe = entry.path().join("bin").join(format!("python3.{minor}"));
+            let dir = entry.file_name().to_string_lossy().into_owned();
+            let nums: Vec<u32> = dir.split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+            let exe = entry.path().join("bin").join(name);
             (nums.len() == 3 && nums[0] == 3 && nums[1] == minor && exe.is_file())
                 .then_some((nums[2], exe))
         })
@@ -342,7 +351,7 @@ pub fn maturin_develop(
         .args(["develop", "--release", "-m", &format!("{dir}/Cargo.toml")])
         .env("VIRTUAL_ENV", venv)
         .env("PATH", path)
-        .env("CARGO_TARGET_DIR", root.join("target").join("interp").join(&interp.id))
+        .env("CARGO_TARGET_DIR", interp_dir(&interp.id))
         .env_remove("PYO3_PYTHON")
         .env_remove("PYO3_BUILD_EXTENSION_MODULE")
         .env_remove("PYO3_CONFIG_FILE")

@@ -10,11 +10,34 @@ pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
+/// Where xtask's own builds and caches go: `target/`, or `$PYROXIDE_BUILD_DIR` (set by
+/// `ci/in-root.sh`, so what is built inside a Debian root never mixes with the host's).
+pub fn build_dir() -> PathBuf {
+    match std::env::var_os("PYROXIDE_BUILD_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => project_root().join("target"),
+    }
+}
+
 /// Where xtask keeps downloads, unpacked headers, venvs and per-interpreter builds.
 pub fn cache_dir() -> PathBuf {
-    let dir = project_root().join("target").join("pyroxide-cache");
+    let dir = build_dir().join("pyroxide-cache");
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The cargo target directory of one interpreter's (or variant's) builds: `interp/<name>`.
+pub fn interp_dir(name: &str) -> PathBuf {
+    build_dir().join("interp").join(name)
+}
+
+/// What the `ci/` provisioning scripts make: roots, built interpreters, stamps
+/// (`target/matrix`, or `$PYROXIDE_MATRIX_DIR` as the scripts read it).
+pub fn matrix_dir() -> PathBuf {
+    match std::env::var_os("PYROXIDE_MATRIX_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => project_root().join("target").join("matrix"),
+    }
 }
 
 /// Runs `cmd`, echoing it, and fails with its exit status.

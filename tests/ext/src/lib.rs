@@ -12,6 +12,7 @@ mod test_functions;
 mod test_native_bases;
 mod test_protocols;
 mod test_reliability;
+mod test_threads;
 
 /// Pyroxide's macro test suite.
 #[pymodule]
@@ -31,4 +32,6 @@ mod pyroxide_ext {
     use super::test_protocols::protocols;
     #[pymodule_export]
     use super::test_reliability::reliability;
+    #[pymodule_export]
+    use super::test_threads::threads;
 }

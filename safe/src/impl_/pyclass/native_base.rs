@@ -99,7 +99,7 @@ native_base! {
     ffi::PyBaseExceptionObject => PyEncodingWarning;
     #[cfg(all(Py_3_13, not(any(Py_LIMITED_API, PyPy))))]
     ffi::PyBaseExceptionObject => PyPythonFinalizationError;
-    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PyOSErrorObject => PyOSError, PyBlockingIOError, PyBrokenPipeError,
         PyChildProcessError, PyConnectionAbortedError, PyConnectionError,
         PyConnectionRefusedError, PyConnectionResetError, PyFileExistsError,
@@ -107,23 +107,32 @@ native_base! {
         PyPermissionError, PyProcessLookupError, PyTimeoutError;
     #[cfg(not(any(Py_LIMITED_API, PyPy)))]
     ffi::PySyntaxErrorObject => PySyntaxError, PyIndentationError, PyTabError;
-    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PyImportErrorObject => PyImportError, PyModuleNotFoundError;
-    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PyUnicodeErrorObject => PyUnicodeError, PyUnicodeDecodeError, PyUnicodeEncodeError,
         PyUnicodeTranslateError;
-    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PySystemExitObject => PySystemExit;
     #[cfg(not(Py_LIMITED_API))]
     ffi::PyStopIterationObject => PyStopIteration;
-    #[cfg(all(Py_3_10, not(any(Py_LIMITED_API, PyPy))))]
+    #[cfg(all(Py_3_10, not(any(Py_LIMITED_API, PyPy, GraalPy))))]
     ffi::PyAttributeErrorObject => PyAttributeError;
-    #[cfg(all(Py_3_10, not(any(Py_LIMITED_API, PyPy))))]
+    #[cfg(all(Py_3_10, not(any(Py_LIMITED_API, PyPy, GraalPy))))]
     ffi::PyNameErrorObject => PyNameError, PyUnboundLocalError;
-    #[cfg(all(not(Py_LIMITED_API), any(not(Py_3_10), PyPy)))]
+    #[cfg(all(not(Py_LIMITED_API), any(not(Py_3_10), PyPy, GraalPy)))]
     ffi::PyBaseExceptionObject => PyAttributeError, PyNameError, PyUnboundLocalError;
-    #[cfg(all(Py_3_11, not(any(Py_LIMITED_API, PyPy))))]
+    #[cfg(all(Py_3_11, not(any(Py_LIMITED_API, PyPy, GraalPy))))]
     ffi::PyBaseExceptionGroupObject => PyBaseExceptionGroup;
+    // GraalPy (measured on 25.2): only `SyntaxError` and `StopIteration` have larger structs.
+    #[cfg(GraalPy)]
+    ffi::PyBaseExceptionObject => PyBaseExceptionGroup, PyOSError, PyBlockingIOError,
+        PyBrokenPipeError, PyChildProcessError, PyConnectionAbortedError, PyConnectionError,
+        PyConnectionRefusedError, PyConnectionResetError, PyFileExistsError,
+        PyFileNotFoundError, PyInterruptedError, PyIsADirectoryError, PyNotADirectoryError,
+        PyPermissionError, PyProcessLookupError, PyTimeoutError, PyImportError,
+        PyModuleNotFoundError, PyUnicodeError, PyUnicodeDecodeError, PyUnicodeEncodeError,
+        PyUnicodeTranslateError, PySystemExit;
     // PyPy's exceptions (but `StopIteration`) are all a bare `PyBaseExceptionObject` to C.
     #[cfg(PyPy)]
     ffi::PyBaseExceptionObject => PyOSError, PyBlockingIOError, PyBrokenPipeError,
