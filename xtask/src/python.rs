@@ -96,6 +96,8 @@ const PROBE: &str = "import platform, sys, sysconfig
 v = platform.python_version()
 if platform.python_implementation() == 'PyPy':
     v += ' / PyPy %d.%d.%d' % sys.pypy_version_info[:3]
+if platform.python_implementation() == 'GraalVM':
+    v += ' / GraalPy %d.%d.%d' % tuple(sys.implementation.version[:3])
 ft = bool(sysconfig.get_config_var('Py_GIL_DISABLED'))
 print(platform.python_implementation(), '%d.%d' % sys.version_info[:2], hasattr(sys, 'gettotalrefcount'), ft, v)";
 
@@ -244,11 +246,7 @@ pub fn ext_suite(only: Option<&[String]>) -> Result<Counts> {
     for interp in found.iter().filter(|i| wanted(&i.id)) {
         eprintln!("\n==> {} ({}, {})", interp.id, interp.version, interp.executable.display());
         let started = Instant::now();
-        let built = if interp.id == crate::graalpy::ID {
-            crate::graalpy::build_and_install(interp)
-        } else {
-            build_and_install(interp)
-        };
+        let built = build_and_install(interp);
         let (build, counts, ok) = match built {
             Err(e) => {
                 eprintln!("FAILED: {e}");
@@ -314,6 +312,10 @@ pub const EXT_CRATES: &[(&str, &str)] = &[
 /// in it, with the builds cached per interpreter in `target/interp/<id>` (so the crates they
 /// share are compiled once); returns the venv's python.
 pub fn build_and_install(interp: &Interpreter) -> Result<PathBuf> {
+    if interp.id == crate::graalpy::ID {
+        // No pip in GraalPy's venv: wheels are built and unpacked (xtask/src/graalpy.rs).
+        return crate::graalpy::build_and_install(interp);
+    }
     let (venv, maturin, path) = venv_and_maturin(interp)?;
     let python = venv.join("bin").join("python");
     // Copies installed by hand by earlier versions of this suite would shadow the packages.
