@@ -143,6 +143,24 @@ fn summary(text: &str) -> Option<python::Counts> {
     text.lines().rev().find_map(python::parse_summary)
 }
 
+/// The leak sweep alone, for `cargo xtask test` (after its extension suites, so the build is
+/// already installed in cp311d's venv).
+pub fn leak_sweep_step() -> Result<Option<python::Counts>> {
+    let (found, missing) = python::discover();
+    let Some(interp) = found.iter().find(|i| i.id == "cp311d") else {
+        let reason = missing.iter().find(|m| m.id == "cp311d").map_or("", |m| &m.reason);
+        return Err(format!("cp311d is missing: {reason}"));
+    };
+    let py = python::build_and_install(interp)?;
+    let row = leak_sweep(interp, &py);
+    println!("leak sweep on cp311d: {}", row.figures);
+    if row.ok {
+        Ok(Some(python::Counts { passed: 1, ..Default::default() }))
+    } else {
+        Err(format!("leak sweep failed: {}", row.figures))
+    }
+}
+
 /// The leak sweep on the debug build.
 fn leak_sweep(interp: &Interpreter, python: &Path) -> Row {
     let mut cmd = python_in_root(python);

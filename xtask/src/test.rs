@@ -1,7 +1,7 @@
 //! `cargo xtask test`: sets up what the tests need, then runs every check the project has, in
 //! order of cost (fmt, clippy, rustdoc, bindgen --check, Rust tests, embedding tests per
 //! interpreter, under abi3 on a few and type-checked for 3.13t, extension-module pytest suites per
-//! interpreter) and prints one summary.
+//! interpreter, the leak sweep on the debug build) and prints one summary.
 
 use crate::python::Counts;
 use crate::util::{project_root, show, Result};
@@ -91,6 +91,9 @@ pub fn run(args: &[String]) -> Result {
     step(&name, &mut || embed::check_free_threaded().map(|_| None));
     step("extension module suites (maturin develop + pytest)", &mut || {
         python::ext_suite(None).map(Some)
+    });
+    step("leak sweep on cp311d (refcount and block deltas)", &mut || {
+        crate::reliability::leak_sweep_step()
     });
 
     let mut total = Counts::default();
