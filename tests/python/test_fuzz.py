@@ -230,7 +230,23 @@ def test_every_function_is_fuzzed():
     assert "functions.panics" in FUNCTIONS and "conversions.tree_depth" in FUNCTIONS
 
 
-INTEGER_ROUND_TRIPS = {f"rt_{t}" for t in "i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize".split()}
+INTEGER_RANGES = {
+    **{f"rt_i{bits}": (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) for bits in (8, 16, 32, 64, 128)},
+    **{f"rt_u{bits}": (0, 2**bits - 1) for bits in (8, 16, 32, 64, 128)},
+    "rt_isize": (-(2**63), 2**63 - 1), "rt_usize": (0, 2**64 - 1),
+    "rt_nonzero_i64": (-(2**63), 2**63 - 1), "rt_nonzero_u32": (1, 2**32 - 1),
+}
+
+
+def integer_expectation(name, args):
+    """For an integer conversion given one `int` or `bool`: the exception it must raise, or
+    None when it must return the value."""
+    bounds = INTEGER_RANGES.get(name.split(".")[1])
+    if bounds is None or len(args) != 1 or type(args[0]) not in (int, bool):
+        return False
+    if args[0] == 0 and "nonzero" in name:
+        return ValueError
+    return None if bounds[0] <= args[0] <= bounds[1] else OverflowError
 
 
 def check_result(name, args, result):
@@ -244,8 +260,8 @@ def check_result(name, args, result):
         assert result == (args[0] + args[1] + 2**63) % 2**64 - 2**63  # i64, wrapping in release
     elif short in ("rt_string", "rt_str", "rt_cow_str") and type(args[0]) is str:
         assert result == args[0]
-    elif short in INTEGER_ROUND_TRIPS and type(args[0]) is int:
-        assert result == args[0]
+    elif short in INTEGER_RANGES and type(args[0]) in (int, bool):
+        assert result == args[0] and type(result) is int
     elif short == "rt_bool" and type(args[0]) is bool:
         assert result is args[0]
     elif short == "str_len" and type(args[0]) is str:
@@ -261,15 +277,19 @@ def test_fuzz(name):
     def run(args):
         if name == "functions.make_dict" and args and type(args[0]) is int and 1000 < args[0] < 2**32:
             args[0] %= 1000  # a valid but huge `n` builds billions of entries
+        expected = integer_expectation(name, args)
         try:
             result = function(*args)
-        except (*DOCUMENTED, Boom):
+        except (*DOCUMENTED, Boom) as error:
+            if expected is not False:
+                assert type(error) is expected, f"{name}{tuple(args)!r} raised {error!r}"
             return
         except BaseException as error:
             if name == "functions.panics" and type(error).__name__ == "PanicException":
                 assert len(args) == 1 and isinstance(args[0], str)
                 return
             raise AssertionError(f"{name}{tuple(args)!r} raised {type(error).__name__}: {error}")
+        assert expected in (None, False), f"{name}{tuple(args)!r} returned {result!r}"
         check_result(name, args, result)
 
     run()
