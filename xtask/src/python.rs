@@ -22,7 +22,7 @@ use std::time::Instant;
 /// What the tooling venv holds (created with the default `python3`).
 const TOOLING_PACKAGES: &[&str] = &["maturin>=1,<2", "pytest"];
 /// What each interpreter's venv holds.
-const SUITE_PACKAGES: &[&str] = &["pytest"];
+const SUITE_PACKAGES: &[&str] = &["pytest", "hypothesis>=6,<7"];
 /// An interpreter the suite runs on.
 #[derive(Clone, Debug)]
 pub struct Interpreter {

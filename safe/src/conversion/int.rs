@@ -132,8 +132,10 @@ macro_rules! wide {
         impl<'a, 'py> FromPyObject<'a, 'py> for $t {
             type Error = PyErr;
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
+                // `PyNumber_Index` returns an `int` subclass (`True`, an `IntEnum`) unchanged
+                // before 3.10, so the digits are read from the value, not from `str()`.
                 let index = api::number_index(&obj)?;
-                let text = crate::types::PyAnyMethods::str(&index)?;
+                let text = api::long_to_decimal(&index)?.cast_into::<crate::types::PyString>()?;
                 text.to_cow()?.parse::<$t>().map_err(|_| overflow())
             }
         }

@@ -38,6 +38,13 @@ pub(crate) fn number_index<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
     unsafe { ffi::PyNumber_Index(obj.as_ptr()).assume_owned_or_err(obj.py()) }
 }
 
+/// The decimal digits of the `int` `obj` (an exact `int` or a subclass such as `bool`), read
+/// from its value, never from a `__str__`/`__repr__` override (`PyNumber_ToBase`).
+pub(crate) fn long_to_decimal<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: attached; `obj` live; new reference or NULL with an exception set.
+    unsafe { ffi::PyNumber_ToBase(obj.as_ptr(), 10).assume_owned_or_err(obj.py()) }
+}
+
 /// Whether `obj` is an `int` (or subclass).
 pub(crate) fn is_long(obj: &Bound<'_, PyAny>) -> bool {
     // SAFETY: attached; `obj` live.
