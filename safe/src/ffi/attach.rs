@@ -6,6 +6,7 @@
 //! interpreter.
 
 use crate::ffi;
+use crate::ffi::finalize;
 use crate::instance::refpool;
 use crate::marker::Python;
 use std::cell::Cell;
@@ -98,6 +99,11 @@ impl AttachGuard {
 
     #[cold]
     fn acquire_slow() -> Result<AttachGuard, AttachError> {
+        // A thread attaching while the interpreter exits is parked for good, never let into
+        // `PyGILState_Ensure` (see `finalize`); `Py_IsInitialized` is false from the same moment.
+        if finalize::must_park() {
+            finalize::park_forever();
+        }
         if !is_initialized() {
             if cfg!(feature = "auto-initialize") {
                 initialize();
@@ -105,12 +111,16 @@ impl AttachGuard {
                 return Err(AttachError::NotInitialized);
             }
         }
+        let entering = finalize::enter_or_park();
         // SAFETY: the interpreter is initialized; `PyGILState_Ensure` attaches this thread
         // (creating its thread state if needed) and is paired with `PyGILState_Release` in drop.
         let gstate = unsafe { ffi::PyGILState_Ensure() };
+        drop(entering);
         ATTACH_COUNT.with(|c| c.set(1));
         // SAFETY: the thread has just been attached.
-        refpool::update(unsafe { Python::assume_attached() });
+        let py = unsafe { Python::assume_attached() };
+        refpool::update(py);
+        finalize::register_exit_callback(py);
         Ok(AttachGuard { gstate: Some(gstate), _not_send: PhantomData })
     }
 }
@@ -170,8 +180,10 @@ pub(crate) fn suspend(_py: Python<'_>) -> Suspended {
 
 /// Re-attaches the thread detached by `suspend`.
 pub(crate) fn resume(suspended: Suspended) {
+    let entering = finalize::enter_or_park();
     // SAFETY: `tstate` is this thread's state saved by `suspend`, not yet restored.
     unsafe { ffi::PyEval_RestoreThread(suspended.tstate) };
+    drop(entering);
     ATTACH_COUNT.with(|c| c.set(suspended.count));
     // SAFETY: the thread has just been re-attached.
     refpool::update(unsafe { Python::assume_attached() });
