@@ -294,8 +294,13 @@ def test_wrong_receivers():
         rel.Fragile.value.__set__(other, 1)
     with pytest.raises(TypeError):
         rel.Fragile.__repr__(other)
-    with pytest.raises(TypeError):
-        rel.Fragile.__add__(counter, 1)
+    if PYPY:
+        # PyPy's slot wrapper does not check the receiver: the number slot itself sees a
+        # foreign left operand and declines, as for `counter + fragile`.
+        assert rel.Fragile.__add__(counter, 1) is NotImplemented
+    else:
+        with pytest.raises(TypeError):
+            rel.Fragile.__add__(counter, 1)
     assert rel.Fragile("", 1).method(1) == 2
 
 

@@ -83,6 +83,9 @@ pub(crate) enum AttachError {
 pub(crate) struct AttachGuard {
     /// The `PyGILState_Ensure` state to release, for the outermost attach.
     gstate: Option<ffi::PyGILState_STATE>,
+    /// For the outermost attach: counts the thread as inside the interpreter until after
+    /// `PyGILState_Release` (fields drop after `drop` ran), for the exit callback's wait.
+    _entering: Option<finalize::Entering>,
     _not_send: PhantomData<*mut ()>,
 }
 
@@ -92,7 +95,7 @@ impl AttachGuard {
     pub(crate) fn acquire() -> Result<AttachGuard, AttachError> {
         if is_attached() {
             ATTACH_COUNT.with(|c| c.set(c.get() + 1));
-            return Ok(AttachGuard { gstate: None, _not_send: PhantomData });
+            return Ok(AttachGuard { gstate: None, _entering: None, _not_send: PhantomData });
         }
         Self::acquire_slow()
     }
@@ -115,13 +118,12 @@ impl AttachGuard {
         // SAFETY: the interpreter is initialized; `PyGILState_Ensure` attaches this thread
         // (creating its thread state if needed) and is paired with `PyGILState_Release` in drop.
         let gstate = unsafe { ffi::PyGILState_Ensure() };
-        drop(entering);
         ATTACH_COUNT.with(|c| c.set(1));
         // SAFETY: the thread has just been attached.
         let py = unsafe { Python::assume_attached() };
         refpool::update(py);
         finalize::register_exit_callback(py);
-        Ok(AttachGuard { gstate: Some(gstate), _not_send: PhantomData })
+        Ok(AttachGuard { gstate: Some(gstate), _entering: Some(entering), _not_send: PhantomData })
     }
 }
 
@@ -161,6 +163,19 @@ pub(crate) fn initialize() {
             }
         }
     });
+}
+
+/// Makes sure other threads can attach: PyPy creates its GIL only when Python starts a thread
+/// (or `PyEval_InitThreads` is called), and aborts a thread that attaches before that ("a thread
+/// is trying to wait for the GIL, but the GIL was not initialized"). Elsewhere the GIL always
+/// exists; nothing to do.
+pub(crate) fn init_threads(_py: Python<'_>) {
+    #[cfg(PyPy)]
+    // SAFETY: `_py` proves the thread is attached, which `PyEval_InitThreads` requires; it does
+    // nothing once the GIL exists.
+    unsafe {
+        ffi::PyEval_InitThreads()
+    };
 }
 
 /// A detached stretch of an attached thread (see [`Python::detach`]).

@@ -9,12 +9,12 @@
 //! milliseconds, sees the flag and exits. So an `atexit` callback (which runs on the finalizing
 //! thread just before the interpreter starts to finalize) closes the door: it sets a flag that
 //! makes every later attach or re-attach (`Python::detach` returning) park, then waits, detached,
-//! until no thread is between its check of the flag and the return of `PyGILState_Ensure` or
-//! `PyEval_RestoreThread`. CPython 3.14 parks such threads itself (`PyThread_hang_thread`).
+//! until no thread is between its check of the flag and the end of its `Python::attach`
+//! (`PyGILState_Release` returned) or the return of `PyEval_RestoreThread`. CPython 3.14 parks such threads itself (`PyThread_hang_thread`).
 //!
-//! What remains: a thread still attached when the callback returns (running Python code, or
-//! holding an attach for longer than the wait, [`DRAIN_LIMIT`]) may still be ended by the
-//! interpreter when it next waits for the GIL; and if the callback never ran (no attach through
+//! What remains: a thread still attached when the callback returns (an attach held for longer
+//! than the wait, [`DRAIN_LIMIT`], or a thread that re-attached after `detach` and runs Python
+//! code) may still be ended by the interpreter when it next waits for the GIL; and if the callback never ran (no attach through
 //! `PyGILState_Ensure` and no module initialised before the exit), `Py_IsFinalizing` is the
 //! only, racy, signal (not available under the limited API before 3.13).
 
@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 /// Set by the exit callback: no thread but the finalizing one may enter the interpreter.
 static CLOSED: AtomicBool = AtomicBool::new(false);
-/// Threads between their check of [`CLOSED`] and the return of the call that attaches them.
+/// Threads between their check of [`CLOSED`] and the end of their attach (see [`Entering`]).
 static ENTERING: AtomicUsize = AtomicUsize::new(0);
 /// Whether the exit callback has been registered with `atexit`.
 static REGISTERED: AtomicBool = AtomicBool::new(false);
@@ -38,14 +38,26 @@ thread_local! {
     /// Whether this thread ran the exit callback: it finalizes the interpreter and must never
     /// be parked.
     static FINALIZER: Cell<bool> = const { Cell::new(false) };
+    /// How many of [`ENTERING`]'s counts this thread holds (an attach, and a re-attach inside it).
+    static HELD: Cell<usize> = const { Cell::new(0) };
 }
 
-/// A thread entering the interpreter (counted in [`ENTERING`] while it lives).
+/// A thread entering the interpreter, counted in [`ENTERING`] while this lives: until
+/// `PyEval_RestoreThread` returns (re-attach after `detach`), or until the outermost attach
+/// ends (`PyGILState_Ensure` to `PyGILState_Release`).
 pub(crate) struct Entering(bool);
+
+impl Entering {
+    fn counted() -> Entering {
+        HELD.with(|h| h.set(h.get() + 1));
+        Entering(true)
+    }
+}
 
 impl Drop for Entering {
     fn drop(&mut self) {
         if self.0 {
+            HELD.with(|h| h.set(h.get() - 1));
             ENTERING.fetch_sub(1, SeqCst);
         }
     }
@@ -53,7 +65,7 @@ impl Drop for Entering {
 
 /// Called before `PyGILState_Ensure` or `PyEval_RestoreThread`: parks the thread for good if
 /// the exit callback has run (unless this thread ran it), else counts it as entering until the
-/// guard drops (after the call returned). `Py_IsFinalizing` is not consulted here: without the
+/// guard drops. `Py_IsFinalizing` is not consulted here: without the
 /// callback the finalizing thread is not known, and it must be able to re-attach.
 pub(crate) fn enter_or_park() -> Entering {
     if FINALIZER.with(Cell::get) {
@@ -69,7 +81,7 @@ pub(crate) fn enter_or_park() -> Entering {
         ENTERING.fetch_sub(1, SeqCst);
         park_forever();
     }
-    Entering(true)
+    Entering::counted()
 }
 
 /// Whether the interpreter has started finalizing (`Py_IsFinalizing`), for threads the exit
@@ -88,9 +100,13 @@ pub(crate) fn must_park() -> bool {
     !FINALIZER.with(Cell::get) && (CLOSED.load(SeqCst) || is_finalizing())
 }
 
-/// Never returns: what CPython 3.14 does with a thread that attaches during finalization.
+/// Never returns: what CPython 3.14 does with a thread that attaches during finalization. The
+/// counts the thread holds (a re-attach inside an attach) are given back first, so that the exit
+/// callback does not wait for it.
 #[cold]
 pub(crate) fn park_forever() -> ! {
+    let held = HELD.with(|h| h.replace(0));
+    ENTERING.fetch_sub(held, SeqCst);
     loop {
         std::thread::park();
     }
