@@ -122,7 +122,14 @@ def test_lone_surrogates(name):
 
 def test_strings():
     assert c.rt_string("a\0b") == "a\0b"
-    with pytest.raises(ValueError, match="^data provided contains an interior nul byte at byte position 1$"):
+    # As in PyO3, `CString` is `&CStr` (checked by `CStr::from_bytes_with_nul`) where the
+    # string's UTF-8 buffer is reachable, and `CString::new` (a `NulError`) under the limited
+    # API before 3.10: the same ValueError, in the words of each Rust error.
+    if ABI3:
+        nul = "^nul byte found in provided data at position: 1$"
+    else:
+        nul = "^data provided contains an interior nul byte at byte position 1$"
+    with pytest.raises(ValueError, match=nul):
         c.rt_cstring("a\0b")
     with pytest.raises(ValueError, match="^expected a string of length 1$"):
         c.rt_char("ab")
