@@ -10,13 +10,15 @@
 //! thread just before the interpreter starts to finalize) closes the door: it sets a flag that
 //! makes every later attach or re-attach (`Python::detach` returning) park, then waits, detached,
 //! until no thread is between its check of the flag and the end of its `Python::attach`
-//! (`PyGILState_Release` returned) or the return of `PyEval_RestoreThread`. CPython 3.14 parks such threads itself (`PyThread_hang_thread`).
+//! (`PyGILState_Release` returned) or the return of `PyEval_RestoreThread`. CPython 3.14 parks
+//! such threads itself (`PyThread_hang_thread`).
 //!
 //! What remains: a thread still attached when the callback returns (an attach held for longer
 //! than the wait, [`DRAIN_LIMIT`], or a thread that re-attached after `detach` and runs Python
-//! code) may still be ended by the interpreter when it next waits for the GIL; and if the callback never ran (no attach through
-//! `PyGILState_Ensure` and no module initialised before the exit), `Py_IsFinalizing` is the
-//! only, racy, signal (not available under the limited API before 3.13).
+//! code) may still be ended by the interpreter when it next waits for the GIL; and if the
+//! callback never ran (no attach through `PyGILState_Ensure` and no module initialised before
+//! the exit), `Py_IsFinalizing` is the only, racy, signal (not available under the limited API
+//! before 3.13).
 
 use crate::ffi;
 use crate::marker::Python;
