@@ -314,3 +314,14 @@ pub unsafe fn PyThreadState_GetUnchecked() -> *mut ffi::PyThreadState {
         }
     }
 }
+
+/// Whether the interpreter is finalizing (CPython 3.13's `Py_IsFinalizing`; PyPy exports the
+/// older `_Py_IsFinalizing`).
+///
+/// # Safety
+/// Always safe to call; `unsafe` only for uniformity with the C API it mirrors.
+#[inline]
+pub unsafe fn Py_IsFinalizing() -> c_int {
+    // SAFETY: `_Py_IsFinalizing` may be called from any thread at any time.
+    unsafe { ffi::_Py_IsFinalizing() }
+}

@@ -1,7 +1,7 @@
 //! The standard-library conversions through the public API, on an embedded interpreter:
 //! non-zero integers and `Cell`, C and OS strings, paths, arrays and byte slices, durations and
-//! system times, IP addresses and `f32` edge cases; values, error types and messages, and
-//! reference counts of the objects passed through.
+//! system times, IP addresses, `f32` edge cases and integers from odd `int`s; values, error
+//! types and messages, and reference counts of the objects passed through.
 #![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
@@ -360,5 +360,43 @@ fn f32_extraction_narrows_like_a_cast() {
         let e = eval(py, "'1.0'").extract::<f32>().unwrap_err();
         assert!(e.is_instance_of::<PyTypeError>(py));
         assert_eq!(message(py, &e), "must be real number, not str");
+    });
+}
+
+#[test]
+fn wide_and_narrow_integers_from_int_subclasses_and_negative_values() {
+    Python::attach(|py| {
+        // 3.9's `__index__` may return an `int` subclass unchanged (`True`): its value counts,
+        // not its `str()`.
+        let t = eval(py, "True");
+        assert_eq!(t.extract::<i128>().unwrap(), 1);
+        assert_eq!(t.extract::<u128>().unwrap(), 1);
+        let sub = eval(py, "type('Sub', (int,), {'__str__': lambda self: 'x'})(-5)");
+        assert_eq!(sub.extract::<i128>().unwrap(), -5);
+        let e = sub.extract::<u128>().unwrap_err();
+        assert!(e.is_instance_of::<PyOverflowError>(py));
+        assert_eq!(message(py, &e), "out of range integral type conversion attempted");
+        let big = eval(py, "2**127 - 1");
+        assert_eq!(big.extract::<i128>().unwrap(), i128::MAX);
+        assert!(big.extract::<u64>().unwrap_err().is_instance_of::<PyOverflowError>(py));
+        let e = eval(py, "1.5").extract::<i128>().unwrap_err();
+        assert!(e.is_instance_of::<PyTypeError>(py));
+        assert_eq!(message(py, &e), "'float' object cannot be interpreted as an integer");
+        // Narrow unsigned types read a 64-bit signed value first (as in PyO3): -1 is out of range
+        // in Rust's words, like 256 for u8; u64 keeps the interpreter's own message.
+        let minus_one = eval(py, "-1");
+        for e in [
+            minus_one.extract::<u8>().unwrap_err(),
+            minus_one.extract::<u16>().unwrap_err(),
+            minus_one.extract::<u32>().unwrap_err(),
+            eval(py, "256").extract::<u8>().unwrap_err(),
+        ] {
+            assert!(e.is_instance_of::<PyOverflowError>(py));
+            assert_eq!(message(py, &e), "out of range integral type conversion attempted");
+        }
+        let e = minus_one.extract::<u64>().unwrap_err();
+        assert!(e.is_instance_of::<PyOverflowError>(py));
+        assert_eq!(message(py, &e), "can't convert negative int to unsigned");
+        assert_eq!(eval(py, "4294967295").extract::<u32>().unwrap(), u32::MAX);
     });
 }

@@ -50,8 +50,11 @@ macro_rules! signed {
     )*};
 }
 
+/// Unsigned types; each reads the value as `$read` (`i64` for the widths a C `long` holds, as
+/// PyO3 does, so a negative value is `out of range` like any other; `u64` for the others, whose
+/// negative values get the interpreter's own message).
 macro_rules! unsigned {
-    ($($t:ty $({ $($owned:tt)* } { $($borrowed:tt)* })?),*) => {$(
+    ($($t:ty => $read:ident $({ $($owned:tt)* } { $($borrowed:tt)* })?),*) => {$(
         impl<'py> IntoPyObject<'py> for $t {
             type Target = PyInt;
             type Output = Bound<'py, PyInt>;
@@ -76,7 +79,7 @@ macro_rules! unsigned {
             type Error = PyErr;
             #[inline]
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
-                let v = api::long_as_u64(&obj)?;
+                let v = api::$read(&obj)?;
                 <$t>::try_from(v).map_err(|_| overflow())
             }
         }
@@ -85,7 +88,7 @@ macro_rules! unsigned {
 
 signed!(i8, i16, i32, i64, isize);
 unsigned!(
-    u8 {
+    u8 => long_as_i64 {
         /// `Vec<u8>` and `[u8; N]` become `bytes`.
         fn owned_sequence_into_pyobject<I>(
             iter: I,
@@ -110,10 +113,10 @@ unsigned!(
             Ok(crate::types::PyBytes::new(py, iter.as_ref()).into_any())
         }
     },
-    u16,
-    u32,
-    u64,
-    usize
+    u16 => long_as_i64,
+    u32 => long_as_i64,
+    u64 => long_as_u64,
+    usize => long_as_u64
 );
 
 macro_rules! wide {
@@ -132,11 +135,9 @@ macro_rules! wide {
         impl<'a, 'py> FromPyObject<'a, 'py> for $t {
             type Error = PyErr;
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
-                // `PyNumber_Index` returns an `int` subclass (`True`, an `IntEnum`) unchanged
-                // before 3.10, so the digits are read from the value, not from `str()`.
-                let index = api::number_index(&obj)?;
-                let text = api::long_to_decimal(&index)?.cast_into::<crate::types::PyString>()?;
-                text.to_cow()?.parse::<$t>().map_err(|_| overflow())
+                // The digits of the int's value: `str()` of `operator.index(obj)` would spell
+                // `True` on 3.9, where `__index__` may return an `int` subclass unchanged.
+                api::number_to_decimal(&obj)?.to_cow()?.parse::<$t>().map_err(|_| overflow())
             }
         }
     )*};

@@ -6,6 +6,7 @@
 //! interpreter.
 
 use crate::ffi;
+use crate::ffi::finalize;
 use crate::instance::refpool;
 use crate::marker::Python;
 use std::cell::Cell;
@@ -82,6 +83,9 @@ pub(crate) enum AttachError {
 pub(crate) struct AttachGuard {
     /// The `PyGILState_Ensure` state to release, for the outermost attach.
     gstate: Option<ffi::PyGILState_STATE>,
+    /// For the outermost attach: counts the thread as inside the interpreter until after
+    /// `PyGILState_Release` (fields drop after `drop` ran), for the exit callback's wait.
+    _entering: Option<finalize::Entering>,
     _not_send: PhantomData<*mut ()>,
 }
 
@@ -91,13 +95,18 @@ impl AttachGuard {
     pub(crate) fn acquire() -> Result<AttachGuard, AttachError> {
         if is_attached() {
             ATTACH_COUNT.with(|c| c.set(c.get() + 1));
-            return Ok(AttachGuard { gstate: None, _not_send: PhantomData });
+            return Ok(AttachGuard { gstate: None, _entering: None, _not_send: PhantomData });
         }
         Self::acquire_slow()
     }
 
     #[cold]
     fn acquire_slow() -> Result<AttachGuard, AttachError> {
+        // A thread attaching while the interpreter exits is parked for good, never let into
+        // `PyGILState_Ensure` (see `finalize`); `Py_IsInitialized` is false from the same moment.
+        if finalize::must_park() {
+            finalize::park_forever();
+        }
         if !is_initialized() {
             if cfg!(feature = "auto-initialize") {
                 initialize();
@@ -105,13 +114,16 @@ impl AttachGuard {
                 return Err(AttachError::NotInitialized);
             }
         }
+        let entering = finalize::enter_or_park();
         // SAFETY: the interpreter is initialized; `PyGILState_Ensure` attaches this thread
         // (creating its thread state if needed) and is paired with `PyGILState_Release` in drop.
         let gstate = unsafe { ffi::PyGILState_Ensure() };
         ATTACH_COUNT.with(|c| c.set(1));
         // SAFETY: the thread has just been attached.
-        refpool::update(unsafe { Python::assume_attached() });
-        Ok(AttachGuard { gstate: Some(gstate), _not_send: PhantomData })
+        let py = unsafe { Python::assume_attached() };
+        refpool::update(py);
+        finalize::register_exit_callback(py);
+        Ok(AttachGuard { gstate: Some(gstate), _entering: Some(entering), _not_send: PhantomData })
     }
 }
 
@@ -153,6 +165,19 @@ pub(crate) fn initialize() {
     });
 }
 
+/// Makes sure other threads can attach: PyPy creates its GIL only when Python starts a thread
+/// (or `PyEval_InitThreads` is called), and aborts a thread that attaches before that ("a thread
+/// is trying to wait for the GIL, but the GIL was not initialized"). Elsewhere the GIL always
+/// exists; nothing to do.
+pub(crate) fn init_threads(_py: Python<'_>) {
+    #[cfg(PyPy)]
+    // SAFETY: `_py` proves the thread is attached, which `PyEval_InitThreads` requires; it does
+    // nothing once the GIL exists.
+    unsafe {
+        ffi::PyEval_InitThreads()
+    };
+}
+
 /// A detached stretch of an attached thread (see [`Python::detach`]).
 pub(crate) struct Suspended {
     count: isize,
@@ -170,8 +195,10 @@ pub(crate) fn suspend(_py: Python<'_>) -> Suspended {
 
 /// Re-attaches the thread detached by `suspend`.
 pub(crate) fn resume(suspended: Suspended) {
+    let entering = finalize::enter_or_park();
     // SAFETY: `tstate` is this thread's state saved by `suspend`, not yet restored.
     unsafe { ffi::PyEval_RestoreThread(suspended.tstate) };
+    drop(entering);
     ATTACH_COUNT.with(|c| c.set(suspended.count));
     // SAFETY: the thread has just been re-attached.
     refpool::update(unsafe { Python::assume_attached() });

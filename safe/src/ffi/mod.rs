@@ -18,5 +18,6 @@ pub(crate) mod buffer;
 #[cfg(any(Py_3_11, not(Py_LIMITED_API)))]
 pub(crate) mod buffer_element;
 pub(crate) mod capsule;
+pub(crate) mod finalize;
 pub(crate) mod native;
 pub(crate) mod ptr_ext;

@@ -197,6 +197,10 @@ unsafe extern "C" fn module_exec<M: PyModuleImpl>(module: *mut ffi::PyObject) ->
                 .expect("Py_mod_exec called without a module")
                 .cast_unchecked::<PyModule>();
             module_def_for::<M>(py)?;
+            // So that Rust threads may attach (PyPy), and are parked if they attach while the
+            // interpreter exits.
+            crate::ffi::attach::init_threads(py);
+            crate::ffi::finalize::register_exit_callback(py);
             // Make `pyroxide_runtime.PanicException` importable before any panic.
             <crate::panic::PanicException as super::exceptions::ExceptionType>::type_cell()
                 .get_or_try_init(py, || {

@@ -1,5 +1,6 @@
-//! `PyThreadState_GetUnchecked()` (public from 3.13) for 3.9–3.12: this thread's attached
-//! thread state, or NULL while the thread is detached.
+//! `PyThreadState_GetUnchecked()` and `Py_IsFinalizing()` (both public from 3.13) for
+//! 3.9–3.12: this thread's attached thread state, or NULL while the thread is detached; whether
+//! the main interpreter is finalizing.
 
 use crate::generated as ffi;
 use ffi::PyThreadState;
@@ -26,4 +27,17 @@ pub unsafe fn PyThreadState_GetUnchecked() -> *mut PyThreadState {
             core::ptr::null_mut()
         }
     }
+}
+
+/// Whether the runtime is finalizing (3.13's `Py_IsFinalizing`; `_Py_IsFinalizing` before):
+/// true from the moment `Py_FinalizeEx` starts tearing the interpreter down (after `atexit`),
+/// and then for good.
+///
+/// # Safety
+/// Always safe to call (it reads one runtime field); `unsafe` only for uniformity with the C
+/// API it mirrors.
+#[inline]
+pub unsafe fn Py_IsFinalizing() -> core::ffi::c_int {
+    // SAFETY: `_Py_IsFinalizing` may be called from any thread at any time.
+    unsafe { ffi::_Py_IsFinalizing() }
 }

@@ -36,7 +36,9 @@ round_trips! {
     rt_nonzero_u32: NonZeroU32, rt_nonzero_i64: NonZeroI64, rt_ipaddr: IpAddr,
 }
 
-/// Returns its `&str` argument as a `String`.
+/// Returns its `&str` argument as a `String`. Absent from the stable-ABI build: as in PyO3,
+/// `&str` borrows the string's UTF-8 buffer, which the limited API only exposes from 3.10.
+#[cfg(not(feature = "abi3-py39"))]
 #[pyfunction]
 pub fn rt_str(x: &str) -> String {
     x.to_owned()
@@ -103,12 +105,15 @@ pub fn tree_depth(tree: Tree) -> (usize, i64) {
 /// Conversions in both directions, exercised by `test_adversarial.py` and the leak sweep.
 #[pymodule]
 pub mod conversions {
+    #[cfg(not(feature = "abi3-py39"))]
+    #[pymodule_export]
+    use super::rt_str;
     #[pymodule_export]
     use super::{
         rt_array, rt_bool, rt_btreemap, rt_btreeset, rt_byte_slice, rt_bytes, rt_char, rt_cow_str,
         rt_cstring, rt_duration, rt_f32, rt_f64, rt_hashmap, rt_hashset, rt_i128, rt_i16, rt_i32,
         rt_i64, rt_i8, rt_ipaddr, rt_isize, rt_nested, rt_nonzero_i64, rt_nonzero_u32, rt_option,
-        rt_osstring, rt_path, rt_str, rt_string, rt_tuple, rt_u128, rt_u16, rt_u32, rt_u64, rt_u8,
+        rt_osstring, rt_path, rt_string, rt_tuple, rt_u128, rt_u16, rt_u32, rt_u64, rt_u8,
         rt_usize, rt_vec, rt_vec_str, tree_depth,
     };
 }

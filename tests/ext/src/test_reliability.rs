@@ -235,11 +235,11 @@ static LAZY_INITS: AtomicUsize = AtomicUsize::new(0);
 /// initialiser to widen the race); returns the module's name and how many times the
 /// initialiser ran.
 #[pyfunction]
-pub fn lazy_import(py: Python<'_>, name: &str) -> PyResult<(String, usize)> {
+pub fn lazy_import(py: Python<'_>, name: String) -> PyResult<(String, usize)> {
     let module = LAZY_MODULE.get_or_try_init(py, || {
         LAZY_INITS.fetch_add(1, Ordering::SeqCst);
         py.detach(|| std::thread::sleep(std::time::Duration::from_millis(20)));
-        py.import(name).map(Bound::unbind)
+        py.import(name.as_str()).map(Bound::unbind)
     })?;
     Ok((module.bind(py).name()?.to_string(), LAZY_INITS.load(Ordering::SeqCst)))
 }

@@ -5,7 +5,7 @@ use crate::ffi;
 use crate::ffi::ptr_ext::FfiPtrExt;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::{PyAny, PyInt};
+use crate::types::{PyAny, PyInt, PyString};
 use std::borrow::Cow;
 
 /// `int(v)` for a signed 64-bit value.
@@ -38,11 +38,16 @@ pub(crate) fn number_index<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
     unsafe { ffi::PyNumber_Index(obj.as_ptr()).assume_owned_or_err(obj.py()) }
 }
 
-/// The decimal digits of the `int` `obj` (an exact `int` or a subclass such as `bool`), read
-/// from its value, never from a `__str__`/`__repr__` override (`PyNumber_ToBase`).
-pub(crate) fn long_to_decimal<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    // SAFETY: attached; `obj` live; new reference or NULL with an exception set.
-    unsafe { ffi::PyNumber_ToBase(obj.as_ptr(), 10).assume_owned_or_err(obj.py()) }
+/// `format(operator.index(obj), "d")` as a `str`: the decimal digits of the integer value of
+/// `obj` (an exact `int` value even where `PyNumber_Index` returns an `int` subclass such as
+/// `True` unchanged, as on 3.9); a `TypeError` for non-integers.
+pub(crate) fn number_to_decimal<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    // SAFETY: attached; `obj` live; base 10 is one of the bases `PyNumber_ToBase` accepts; a new
+    // `str` reference or NULL with an exception set.
+    unsafe {
+        let text = ffi::PyNumber_ToBase(obj.as_ptr(), 10).assume_owned_or_err(obj.py())?;
+        Ok(text.cast_into_unchecked())
+    }
 }
 
 /// Whether `obj` is an `int` (or subclass).
