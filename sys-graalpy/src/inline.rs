@@ -130,3 +130,14 @@ type_checks! {
     PyBytes_Check, PyBytes_CheckExact, Py_TPFLAGS_BYTES_SUBCLASS, PyBytes_Type, "bytesobject.h";
     PyType_Check, PyType_CheckExact, Py_TPFLAGS_TYPE_SUBCLASS, PyType_Type, "object.h";
 }
+
+/// Whether the interpreter is finalizing (CPython 3.13's `Py_IsFinalizing`; GraalPy 3.12
+/// exports the older `_Py_IsFinalizing`).
+///
+/// # Safety
+/// Always safe to call; `unsafe` only for uniformity with the C API it mirrors.
+#[inline]
+pub unsafe fn Py_IsFinalizing() -> c_int {
+    // SAFETY: `_Py_IsFinalizing` may be called from any thread at any time.
+    unsafe { ffi::_Py_IsFinalizing() }
+}
