@@ -7,7 +7,14 @@ m = getattr(ext, "native_bases", None)
 if m is None:
     pytest.skip("native bases are not available under the limited API", allow_module_level=True)
 
+# GraalPy keeps dict/set/float state outside the C struct: those bases are left out there.
+collections = pytest.mark.skipif(
+    not hasattr(m, "CountingDict"),
+    reason="extending dict, set, float or OSError is not supported here (GraalPy)",
+)
 
+
+@collections
 def test_dict_subclass_keeps_dict_behaviour_and_rust_state():
     d = m.CountingDict()
     assert isinstance(d, dict) and type(d).__mro__[1] is dict
@@ -21,6 +28,7 @@ def test_dict_subclass_keeps_dict_behaviour_and_rust_state():
     assert e == {"x": 1, "y": 2}
 
 
+@collections
 def test_dict_subclass_from_python():
     class Sub(m.CountingDict):
         def extra(self):
@@ -31,6 +39,7 @@ def test_dict_subclass_from_python():
     assert s.extra() == 20 and s.count("q") == 1 and isinstance(s, dict)
 
 
+@collections
 def test_set_and_float_bases():
     # `set.__init__` runs after `#[new]` with the same arguments, as for a Python subclass.
     s = m.TaggedSet("ab")
@@ -53,6 +62,7 @@ def test_exception_bases_are_raisable_and_keep_fields():
     assert info.value.key_len == 4 and info.value.args == ("abcd",)
 
 
+@collections
 def test_oserror_base_has_its_own_fields():
     # As in PyO3, the native part is made without the call's arguments, so OSError's own
     # fields stay unset; the Rust field lives after them (OSError's struct is larger than
@@ -68,10 +78,12 @@ def test_many_instances_are_freed():
     import gc
 
     for _ in range(2000):
-        d = m.CountingDict()
-        d.set("k", [1, 2, 3])
-        m.WithErrno("x", 1, "y")
-        m.TaggedSet("t").add(1)
-        m.Measured("u")
+        m.AppError(1, "z")
+        if hasattr(m, "CountingDict"):
+            d = m.CountingDict()
+            d.set("k", [1, 2, 3])
+            m.TaggedSet("t").add(1)
+            m.Measured("u")
+            m.WithErrno("x", 1, "y")
     gc.collect()
 

@@ -2,18 +2,27 @@
 //! `dict`, `set`, `float` and exceptions with their own fields (not available under the
 //! limited API, like PyO3).
 
-use pyo3::exceptions::{PyException, PyKeyError, PyOSError};
+#[cfg(not(feature = "graalpy"))]
+use pyo3::exceptions::PyOSError;
+use pyo3::exceptions::{PyException, PyKeyError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyFloat, PySet, PyTuple};
+use pyo3::types::PyTuple;
+#[cfg(not(feature = "graalpy"))]
+use pyo3::types::{PyDict, PyFloat, PySet};
+#[cfg(not(feature = "graalpy"))]
 use std::collections::HashMap;
 
 /// Classes with native bases.
 #[pymodule]
 pub mod native_bases {
     #[pymodule_export]
-    use super::{AppError, CountingDict, LookupFailed, Measured, TaggedSet, WithErrno};
+    use super::{AppError, LookupFailed};
+    #[cfg(not(feature = "graalpy"))]
+    #[pymodule_export]
+    use super::{CountingDict, Measured, TaggedSet, WithErrno};
 }
 
+#[cfg(not(feature = "graalpy"))]
 /// A dict that counts the calls of `set` per key.
 #[pyclass(extends = PyDict, subclass, module = "pyroxide_ext.native_bases")]
 #[derive(Default)]
@@ -21,6 +30,7 @@ pub struct CountingDict {
     counts: HashMap<String, usize>,
 }
 
+#[cfg(not(feature = "graalpy"))]
 #[pymethods]
 impl CountingDict {
     #[new]
@@ -44,6 +54,7 @@ impl CountingDict {
     }
 }
 
+#[cfg(not(feature = "graalpy"))]
 /// A set with a tag.
 #[pyclass(extends = PySet, module = "pyroxide_ext.native_bases")]
 pub struct TaggedSet {
@@ -51,6 +62,7 @@ pub struct TaggedSet {
     tag: String,
 }
 
+#[cfg(not(feature = "graalpy"))]
 #[pymethods]
 impl TaggedSet {
     #[new]
@@ -59,6 +71,7 @@ impl TaggedSet {
     }
 }
 
+#[cfg(not(feature = "graalpy"))]
 /// A float with a unit; the float part is 0.0 (a native base is made without arguments).
 #[pyclass(extends = PyFloat, module = "pyroxide_ext.native_bases")]
 pub struct Measured {
@@ -66,6 +79,7 @@ pub struct Measured {
     unit: String,
 }
 
+#[cfg(not(feature = "graalpy"))]
 #[pymethods]
 impl Measured {
     #[new]
@@ -110,6 +124,7 @@ impl LookupFailed {
     }
 }
 
+#[cfg(not(feature = "graalpy"))]
 /// An `OSError` (whose C struct is larger than `BaseException`'s) with a Rust field.
 #[pyclass(extends = PyOSError, module = "pyroxide_ext.native_bases")]
 pub struct WithErrno {
@@ -117,6 +132,7 @@ pub struct WithErrno {
     label: String,
 }
 
+#[cfg(not(feature = "graalpy"))]
 #[pymethods]
 impl WithErrno {
     #[new]

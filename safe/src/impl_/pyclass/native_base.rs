@@ -1,7 +1,7 @@
 //! The native types a `#[pyclass(extends = …)]` may name, each with the interpreter's object
 //! struct that a subclass instance embeds first: `object`, every builtin exception, `dict`,
 //! `set`, `frozenset`, `float` and `complex` (outside the limited API, where those structs are
-//! not public). A class whose native base's `tp_basicsize` differs from the struct's size is
+//! not public; the collections and numbers not on GraalPy). A class whose native base's `tp_basicsize` differs from the struct's size is
 //! refused when its type is created, so a wrong row can never corrupt memory.
 
 use super::PyClassBaseType;
@@ -11,7 +11,7 @@ use crate::ffi;
 use crate::pyclass::layout::{BorrowFlag, PyClassBaseLayout};
 use crate::pyclass::PyNativeTypeInitializer;
 use crate::types::PyAny;
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, GraalPy)))]
 use crate::types::{PyComplex, PyDict, PyFloat, PyFrozenSet, PySet};
 
 macro_rules! native_layout {
@@ -105,7 +105,7 @@ native_base! {
         PyConnectionRefusedError, PyConnectionResetError, PyFileExistsError,
         PyFileNotFoundError, PyInterruptedError, PyIsADirectoryError, PyNotADirectoryError,
         PyPermissionError, PyProcessLookupError, PyTimeoutError;
-    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PySyntaxErrorObject => PySyntaxError, PyIndentationError, PyTabError;
     #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PyImportErrorObject => PyImportError, PyModuleNotFoundError;
@@ -114,25 +114,16 @@ native_base! {
         PyUnicodeTranslateError;
     #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     ffi::PySystemExitObject => PySystemExit;
-    #[cfg(not(Py_LIMITED_API))]
+    #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
     ffi::PyStopIterationObject => PyStopIteration;
     #[cfg(all(Py_3_10, not(any(Py_LIMITED_API, PyPy, GraalPy))))]
     ffi::PyAttributeErrorObject => PyAttributeError;
     #[cfg(all(Py_3_10, not(any(Py_LIMITED_API, PyPy, GraalPy))))]
     ffi::PyNameErrorObject => PyNameError, PyUnboundLocalError;
-    #[cfg(all(not(Py_LIMITED_API), any(not(Py_3_10), PyPy, GraalPy)))]
+    #[cfg(all(not(any(Py_LIMITED_API, GraalPy)), any(not(Py_3_10), PyPy)))]
     ffi::PyBaseExceptionObject => PyAttributeError, PyNameError, PyUnboundLocalError;
     #[cfg(all(Py_3_11, not(any(Py_LIMITED_API, PyPy, GraalPy))))]
     ffi::PyBaseExceptionGroupObject => PyBaseExceptionGroup;
-    // GraalPy (measured on 25.2): only `SyntaxError` and `StopIteration` have larger structs.
-    #[cfg(GraalPy)]
-    ffi::PyBaseExceptionObject => PyBaseExceptionGroup, PyOSError, PyBlockingIOError,
-        PyBrokenPipeError, PyChildProcessError, PyConnectionAbortedError, PyConnectionError,
-        PyConnectionRefusedError, PyConnectionResetError, PyFileExistsError,
-        PyFileNotFoundError, PyInterruptedError, PyIsADirectoryError, PyNotADirectoryError,
-        PyPermissionError, PyProcessLookupError, PyTimeoutError, PyImportError,
-        PyModuleNotFoundError, PyUnicodeError, PyUnicodeDecodeError, PyUnicodeEncodeError,
-        PyUnicodeTranslateError, PySystemExit;
     // PyPy's exceptions (but `StopIteration`) are all a bare `PyBaseExceptionObject` to C.
     #[cfg(PyPy)]
     ffi::PyBaseExceptionObject => PyOSError, PyBlockingIOError, PyBrokenPipeError,
@@ -142,12 +133,15 @@ native_base! {
         PyPermissionError, PyProcessLookupError, PyTimeoutError, PySyntaxError,
         PyIndentationError, PyTabError, PyImportError, PyModuleNotFoundError, PyUnicodeError,
         PyUnicodeDecodeError, PyUnicodeEncodeError, PyUnicodeTranslateError, PySystemExit;
-    #[cfg(not(Py_LIMITED_API))]
+    // GraalPy keeps the state of these objects (and of the exceptions with fields of their
+    // own: OSError, SyntaxError, StopIteration, …) outside the C struct, so a subclass's fields
+    // would not survive; PyO3 forbids `extends = PyDict` there too.
+    #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
     ffi::PyDictObject => PyDict;
-    #[cfg(not(Py_LIMITED_API))]
+    #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
     ffi::PySetObject => PySet, PyFrozenSet;
-    #[cfg(not(Py_LIMITED_API))]
+    #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
     ffi::PyFloatObject => PyFloat;
-    #[cfg(not(Py_LIMITED_API))]
+    #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
     ffi::PyComplexObject => PyComplex;
 }
