@@ -230,6 +230,8 @@ fn valgrind_row(interp: &Interpreter, python: &Path) -> Row {
         cmd.arg(format!("--suppressions={}", supp.display()));
     }
     cmd.arg(python).args(["-m", "pytest", "-q", "-rfEs", "-p", "no:cacheprovider", "tests/python"]);
+    // Under valgrind every call is ~50x slower: the fuzz suite runs a few examples per function.
+    cmd.env("PYROXIDE_FUZZ_EXAMPLES", "5");
     let (ok, text, seconds) = run_captured(&mut cmd);
     let errors = text
         .lines()
