@@ -124,12 +124,14 @@ impl Receiver {
         };
         let borrow = get(quote!(borrow_self));
         let borrow_mut = get(quote!(borrow_self_mut));
+        let pyref = get(quote!(pyref_self));
+        let pyref_mut = get(quote!(pyref_self_mut));
         let cast = get(quote!(cast_self));
         match self.shape {
             Shape::Ref => (quote!(let __slf = #borrow;), quote!(&__slf)),
             Shape::RefMut => (quote!(let mut __slf = #borrow_mut;), quote!(&mut __slf)),
-            Shape::PyRef => (quote!(let __slf = #borrow;), quote!(__slf)),
-            Shape::PyRefMut => (quote!(let __slf = #borrow_mut;), quote!(__slf)),
+            Shape::PyRef => (quote!(let __slf = #pyref;), quote!(__slf)),
+            Shape::PyRefMut => (quote!(let __slf = #pyref_mut;), quote!(__slf)),
             Shape::BoundRef => (quote!(let __slf = #cast;), quote!(&*__slf)),
             Shape::Bound => (quote!(let __slf = #cast.to_owned();), quote!(__slf)),
             Shape::Py => (quote!(let __slf = #cast.to_owned().unbind();), quote!(__slf)),

@@ -72,7 +72,7 @@ impl From<PyBorrowMutError> for PyErr {
 }
 
 /// The layout pointer of a live instance of `T`.
-fn layout<T: PyClass>(obj: &Bound<'_, T>) -> *mut PyClassObject<T> {
+pub(super) fn layout<T: PyClass>(obj: &Bound<'_, T>) -> *mut PyClassObject<T> {
     obj.as_ptr().cast()
 }
 

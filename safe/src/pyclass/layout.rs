@@ -17,8 +17,13 @@ use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The borrow state of an object: 0 free, `EXCLUSIVE` mutably borrowed, otherwise the number of
-/// shared borrows. Atomic, so borrows from several threads (free-threaded builds, or `Py<T>`
-/// shared across threads) are never a data race.
+/// shared borrows. Atomic, so borrows from several threads are never a data race.
+///
+/// The flag is only read or written by a thread attached to the interpreter (every guard carries
+/// a `Python<'py>`). Where the interpreter has a GIL, attached threads run one at a time and the
+/// GIL's hand-over orders their accesses, so a plain load and store suffice (no locked
+/// read-modify-write: PyO3 pays one per borrow on every build). On free-threaded builds the
+/// attached threads run in parallel and the flag uses compare-and-swap.
 pub struct BorrowFlag(AtomicUsize);
 
 const EXCLUSIVE: usize = usize::MAX;
@@ -29,6 +34,20 @@ impl BorrowFlag {
     }
 
     /// Takes a shared borrow.
+    #[cfg(not(Py_GIL_DISABLED))]
+    #[inline]
+    pub(crate) fn try_borrow(&self) -> Result<(), PyBorrowError> {
+        let current = self.0.load(Ordering::Relaxed);
+        // `EXCLUSIVE - 1` shared borrows would make the next look exclusive: refuse.
+        if current >= EXCLUSIVE - 1 {
+            return Err(PyBorrowError::new());
+        }
+        self.0.store(current + 1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Takes a shared borrow.
+    #[cfg(Py_GIL_DISABLED)]
     pub(crate) fn try_borrow(&self) -> Result<(), PyBorrowError> {
         let mut current = self.0.load(Ordering::Relaxed);
         loop {
@@ -49,19 +68,34 @@ impl BorrowFlag {
     }
 
     /// Gives back a shared borrow.
+    #[inline]
     pub(crate) fn release_borrow(&self) {
-        self.0.fetch_sub(1, Ordering::Release);
+        if cfg!(Py_GIL_DISABLED) {
+            self.0.fetch_sub(1, Ordering::Release);
+        } else {
+            self.0.store(self.0.load(Ordering::Relaxed) - 1, Ordering::Relaxed);
+        }
     }
 
     /// Takes the exclusive borrow.
+    #[inline]
     pub(crate) fn try_borrow_mut(&self) -> Result<(), PyBorrowMutError> {
-        self.0
-            .compare_exchange(0, EXCLUSIVE, Ordering::Acquire, Ordering::Relaxed)
-            .map(drop)
-            .map_err(|_| PyBorrowMutError::new())
+        if cfg!(Py_GIL_DISABLED) {
+            return self
+                .0
+                .compare_exchange(0, EXCLUSIVE, Ordering::Acquire, Ordering::Relaxed)
+                .map(drop)
+                .map_err(|_| PyBorrowMutError::new());
+        }
+        if self.0.load(Ordering::Relaxed) != 0 {
+            return Err(PyBorrowMutError::new());
+        }
+        self.0.store(EXCLUSIVE, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Gives back the exclusive borrow.
+    #[inline]
     pub(crate) fn release_borrow_mut(&self) {
         self.0.store(0, Ordering::Release);
     }

@@ -12,6 +12,7 @@ pub(crate) mod freelist;
 mod gc;
 mod init;
 pub(crate) mod layout;
+mod receiver;
 mod sequence;
 
 pub use crate::types::CompareOp;
@@ -20,6 +21,8 @@ pub(crate) use create::{create_type_object, set_class_attributes};
 pub use gc::{PyTraverseError, PyVisit};
 pub use init::PyClassInitializer;
 pub use init::{PyNativeTypeInitializer, PyObjectInit};
+#[doc(hidden)]
+pub use receiver::{SelfRef, SelfRefMut};
 
 use crate::impl_::pyclass::PyClassImpl;
 use crate::type_object::PyTypeInfo;

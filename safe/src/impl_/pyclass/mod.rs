@@ -48,7 +48,7 @@ use crate::err::PyResult;
 use crate::ffi;
 use crate::instance::{Borrowed, Bound, Py};
 use crate::marker::Python;
-use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut};
+use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, SelfRef, SelfRefMut};
 use crate::sync::PyOnceLock;
 use crate::type_object::PyTypeInfo;
 use crate::types::{PyAny, PyAnyMethods, PyModule, PyModuleMethods, PyType};
@@ -254,15 +254,32 @@ pub fn add_class<T: PyClass>(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add(<T as PyTypeInfo>::NAME, ty)
 }
 
-/// The instance `slf` of an instance method, borrowed shared (`&self`).
-pub fn borrow_self<'py, T: PyClass>(
+/// The instance `slf` of an instance method, borrowed shared (`&self`, field getters): a guard
+/// over the interpreter's borrowed reference.
+#[inline]
+pub fn borrow_self<'a, 'py, T: PyClass>(
+    slf: Option<Borrowed<'a, 'py, PyAny>>,
+) -> PyResult<SelfRef<'a, 'py, T>> {
+    SelfRef::new(slf_or_error(slf)?)
+}
+
+/// The instance `slf` of an instance method, borrowed exclusively (`&mut self`, field setters).
+#[inline]
+pub fn borrow_self_mut<'a, 'py, T: PyClass<Frozen = crate::pyclass::boolean_struct::False>>(
+    slf: Option<Borrowed<'a, 'py, PyAny>>,
+) -> PyResult<SelfRefMut<'a, 'py, T>> {
+    SelfRefMut::new(slf_or_error(slf)?)
+}
+
+/// The instance `slf` as an owned shared borrow (`self: PyRef<Self>`).
+pub fn pyref_self<'py, T: PyClass>(
     slf: Option<Borrowed<'_, 'py, PyAny>>,
 ) -> PyResult<PyRef<'py, T>> {
     slf_or_error(slf)?.extract()
 }
 
-/// The instance `slf` of an instance method, borrowed exclusively (`&mut self`).
-pub fn borrow_self_mut<'py, T: PyClass<Frozen = crate::pyclass::boolean_struct::False>>(
+/// The instance `slf` as an owned exclusive borrow (`self: PyRefMut<Self>`).
+pub fn pyref_self_mut<'py, T: PyClass<Frozen = crate::pyclass::boolean_struct::False>>(
     slf: Option<Borrowed<'_, 'py, PyAny>>,
 ) -> PyResult<PyRefMut<'py, T>> {
     slf_or_error(slf)?.extract()
