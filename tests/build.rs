@@ -20,6 +20,8 @@ fn main() {
     }
     if let Some(dir) = meta("LIBDIR") {
         println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}");
+        // Where the sys-level PyPy start (`init`) begins its search for the standard library.
+        println!("cargo::rustc-env=PYROXIDE_TESTS_LIBDIR={dir}");
     }
     build_c_helpers(links, meta("INCLUDE"), &cfgs);
 }
