@@ -4,7 +4,10 @@
 //! calls [`rpython_startup_code`] once, then [`pypy_setup_home`] (which finds the standard
 //! library), [`pypy_init_threads`] if threads are involved, and runs Python with
 //! [`pypy_execute_source`]; after that the ordinary C API works (`PyGILState_Ensure` from any
-//! thread). Every function here is exported by libpypy 7.3 (3.9 and 3.11) under this name.
+//! thread). The first C API call starts cpyext (the static objects such as `_Py_NoneStruct` get
+//! their types then): make it on the starting thread (e.g. `Py_IsInitialized`); made first from
+//! another thread, `PyDict_New` crashed (PyPy 7.3.11). Every function here is exported under this name by the three libpypy builds the
+//! bindings are generated from (7.3.11 for 3.9, 7.3.19 and 8.0.1 for 3.11).
 
 use core::ffi::{c_char, c_int, c_void};
 

@@ -6,8 +6,9 @@
 //! - **Started?** Before the start every C API function crashes, `Py_IsInitialized` included
 //!   (it is a cpyext function returning 1, reached through an RPython entry point that needs the
 //!   runtime). What does not crash is reading libpypy's static `None` object: its type pointer is
-//!   zero until cpyext starts (during the first `pypy_execute_source`, or the start of the
-//!   `pypy` executable that loads an extension module) and never changes afterwards.
+//!   zero until cpyext starts (at the first C API call after `pypy_execute_source`, which
+//!   [`start`] makes on the starting thread, or in the `pypy` executable before it loads an
+//!   extension module) and never changes afterwards.
 //! - **Where the standard library is**: `pypy_setup_home` searches upwards from a path for
 //!   `lib-python`/`lib_pypy` (or `lib/pypy3.X`); it is given the path of the loaded
 //!   `libpypy3.X-c.so` (from `dladdr`), as `PyPy.h` suggests, so the library the rpath chose
