@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::PySyntaxError;
 use pyo3::prelude::*;
-use pyo3::types::{PyCFunction, PyCode, PyCodeInput, PyCodeMethods, PyDict};
+use pyo3::types::{PyCode, PyCodeInput, PyCodeMethods, PyDict};
 use pyo3::PyTypeInfo;
 
 const CLASSES: &std::ffi::CStr = c"
@@ -36,7 +36,7 @@ fn item<'py>(ns: &Bound<'py, PyDict>, key: &str) -> Bound<'py, PyAny> {
 #[test]
 #[cfg_attr(PyPy, ignore = "PyPy: builtin functions are not PyCFunction instances")]
 fn python_functions_are_pyfunction_and_not_pycfunction() {
-    use pyo3::types::PyFunction;
+    use pyo3::types::{PyCFunction, PyFunction};
     Python::attach(|py| {
         let ns = namespace(py);
         let plain = item(&ns, "plain");
