@@ -20,6 +20,8 @@ fn main() {
     }
     if let Some(dir) = meta("LIBDIR") {
         println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}");
+        // Where the sys-level PyPy start (`init`) begins its search for the standard library.
+        println!("cargo::rustc-env=PYROXIDE_TESTS_LIBDIR={dir}");
     }
     build_c_helpers(links, meta("INCLUDE"), &cfgs);
 }
@@ -27,7 +29,8 @@ fn main() {
 /// Compiles `c/inline_helpers.c` against the active interpreter's headers. Its `pyconfig.h`
 /// already says whether the build is a debug or free-threaded one, so no define is added: in
 /// particular never `Py_LIMITED_API`, because the inline functions under test are the
-/// version-specific ones. PyPy is skipped: the tests that use the helpers do not run there. So
+/// version-specific ones. PyPy is skipped: the tests that use the helpers (`inline.rs`) are not
+/// built there. So
 /// is a configuration without headers (a `PYO3_CONFIG_FILE` naming no interpreter, as in the
 /// free-threaded compile check of `cargo xtask test`): the tests then type-check
 /// (`cargo check --tests`) but cannot link.

@@ -59,7 +59,6 @@ pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::PyAny;
 
-#[cfg(not(PyPy))]
 pub use crate::ffi::attach::with_embedded_python_interpreter;
 
 #[cfg(feature = "macros")]

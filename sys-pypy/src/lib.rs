@@ -1,6 +1,7 @@
 //! Raw bindings to the PyPy C API: bindgen output checked in under `src/generated/`, one file
 //! per (version, variant), selected by the build script from the detected interpreter; plus
-//! hand-written `inline` functions for the hot `static inline` functions and macros.
+//! hand-written `inline` functions for the hot `static inline` functions and macros, and the
+//! embedding entry points of `PyPy.h` (`embed`).
 //!
 //! When the detected interpreter is not PyPy, this crate is empty (another sys crate is active).
 #![no_std]
@@ -19,6 +20,10 @@ mod generated {
 }
 #[cfg(pyroxide_active)]
 pub use generated::*;
+#[cfg(pyroxide_active)]
+mod embed;
+#[cfg(pyroxide_active)]
+pub use embed::*;
 #[cfg(pyroxide_active)]
 mod inline;
 // The named items shadow same-named exported functions of some bindings (glob vs glob

@@ -19,8 +19,7 @@ use ffi::PyObject;
 
 /// Starts the interpreter once per process (`Py_InitializeEx(0)`: no signal handlers), then
 /// releases the GIL with `PyEval_SaveThread` so that any test thread can take it with [`Gil`].
-///
-/// PyPy has no `Py_InitializeEx`; its embedding is not supported by these tests yet.
+/// (PyPy, which has no `Py_InitializeEx`, is started by the other `init`.)
 #[cfg(not(PyPy))]
 pub fn init() {
     static INIT: std::sync::Once = std::sync::Once::new();
@@ -34,6 +33,31 @@ pub fn init() {
     });
 }
 
+/// Starts PyPy once per process through its embedding API (`PyPy.h`): the RPython runtime, the
+/// standard library found upwards from the directory of `libpypy3.X-c.so` (the build script's
+/// `PYROXIDE_TESTS_LIBDIR`), the GIL for threads, then Python code, after which the C API works
+/// and the starting thread is detached, so that any test thread can take the GIL with [`Gil`].
+#[cfg(PyPy)]
+pub fn init() {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        // Without a library directory (a configuration file naming none) PyPy uses the home
+        // it was built with (NULL).
+        let home = option_env!("PYROXIDE_TESTS_LIBDIR").map(|d| CString::new(d).unwrap());
+        let home_ptr = home.as_ref().map_or(std::ptr::null_mut(), |h| h.as_ptr().cast_mut());
+        // SAFETY: runs once, before any other use of libpypy in this process, in the order
+        // `PyPy.h` prescribes; `home` and the source are NUL-terminated and outlive the calls.
+        unsafe {
+            ffi::rpython_startup_code();
+            assert_eq!(ffi::pypy_setup_home(home_ptr, 1), 0, "{home:?}");
+            ffi::pypy_init_threads();
+            assert_eq!(ffi::pypy_execute_source(c"import sys".as_ptr().cast_mut()), 0);
+            // The first C API call starts cpyext (the static objects get their types).
+            assert_eq!(ffi::Py_IsInitialized(), 1);
+        }
+    });
+}
+
 /// Holds the GIL (`PyGILState_Ensure`) until dropped (`PyGILState_Release`). Not `Send`: the
 /// release must happen on the thread that ensured.
 pub struct Gil {
@@ -43,7 +67,6 @@ pub struct Gil {
 
 impl Gil {
     /// Initializes the interpreter if needed and takes the GIL.
-    #[cfg(not(PyPy))]
     pub fn acquire() -> Gil {
         init();
         // SAFETY: the interpreter is initialized; the state is released by `Drop` on this thread.

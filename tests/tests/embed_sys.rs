@@ -1,5 +1,5 @@
-//! Embeds the interpreter through the sys crate alone: starts it (`Py_InitializeEx` in
-//! [`pyroxide_tests::init`]), builds a tuple with `PyTuple_New` + `PyTuple_SET_ITEM`, runs code
+//! Embeds the interpreter through the sys crate alone: starts it (`Py_InitializeEx`, or PyPy's
+//! `PyPy.h` sequence, in [`pyroxide_tests::init`]), builds a tuple with `PyTuple_New` + `PyTuple_SET_ITEM`, runs code
 //! with `PyRun_String` in both `Py_eval_input` and `Py_file_input` modes, and checks results and
 //! reference counts, including that the items the tuple stole are neither leaked nor freed early.
 //!
@@ -7,8 +7,8 @@
 //! `PyUnicode_AsUTF8` (before 3.10), the same steps use the exported functions
 //! (`PyTuple_SetItem` steals too), so the reference counts are checked there as well.
 //!
-//! Not on PyPy: it has no `Py_InitializeEx`, so embedding through these tests does not work yet.
-#![cfg(not(PyPy))]
+//! On PyPy the reference-count test is ignored: counts of objects with a PyPy counterpart include
+//! `REFCNT_FROM_PYPY`, and its GC, not the last `Py_DECREF`, frees them.
 
 use std::ffi::CStr;
 
@@ -69,6 +69,7 @@ unsafe fn tuple_set(tuple: *mut PyObject, index: ffi::Py_ssize_t, item: *mut PyO
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn tuple_built_with_set_item_runs_through_pyrun_string() {
     let gil = Gil::acquire();
     let globals = Globals::new(&gil);
@@ -155,8 +156,8 @@ fn eval_and_file_input_share_globals() {
         assert_eq!(to_i64(&gil, total), 130);
         ffi::Py_DECREF(total);
         let values = globals.get(c"values");
-        assert_eq!(list_len(values), 5);
-        assert_eq!(to_i64(&gil, list_get(values, 4)), 16);
+        assert_eq!(list_len(values.cast()), 5);
+        assert_eq!(to_i64(&gil, list_get(values.cast(), 4)), 16);
         let builtins = globals.get(c"__builtins__");
         assert_eq!(ffi::PyDict_Check(builtins), 1, "__builtins__ is the builtins dict");
     }

@@ -1,7 +1,6 @@
 //! `#[derive(FromPyObject)]`, `#[derive(IntoPyObject)]` and `#[derive(IntoPyObjectRef)]`
 //! through an embedded interpreter: every field source, defaults, renames, transparent and
 //! tuple containers, enums tried in order with their combined error.
-#![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
 
 use pyo3::prelude::*;
@@ -121,6 +120,7 @@ fn struct_errors_name_the_field() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: its error messages differ from CPython's")]
 fn enums_try_variants_in_order() {
     Python::attach(|py| {
         assert_eq!(eval(py, "5").extract::<Shape>().unwrap(), Shape::Int(5));

@@ -1,5 +1,8 @@
 //! `append_to_inittab!`: a `#[pymodule]` registered before the interpreter starts is
 //! importable by name from the embedded interpreter.
+//!
+//! Not on PyPy: it has no `PyImport_AppendInittab`, so `append_to_inittab!` is not there (as in
+//! PyO3).
 #![cfg(not(PyPy))]
 
 use pyo3::prelude::*;

@@ -3,7 +3,6 @@
 //! getters, `__len__`/`__getitem__` of tuple variants, `__match_args__`), the enum's own
 //! methods on variant instances, conversion both ways; `#[pyclass(generic)]`; the class text
 //! signature taken from `#[new]`.
-#![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
 
 use pyo3::exceptions::{PyIndexError, PyTypeError};

@@ -1,6 +1,5 @@
 //! `#[pyfunction]` through an embedded interpreter: signatures, the argument errors CPython
 //! users expect, conversions of results, `pass_module`, panics, and reference counts.
-#![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -223,6 +222,7 @@ except BaseException as e:
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn arguments_are_not_leaked() {
     Python::attach(|py| {
         let f = wrap_pyfunction!(identity, py).unwrap().into_any();

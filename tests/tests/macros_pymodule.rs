@@ -1,7 +1,6 @@
 //! `#[pymodule]` in both forms through an embedded interpreter: functions, constants,
 //! submodules and the init hook of a declarative module, `wrap_pymodule!`, and macro output
 //! compiling under `#![forbid(unsafe_code)]` and `#![no_implicit_prelude]`.
-#![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
 
 use pyo3::prelude::*;

@@ -1,6 +1,5 @@
 //! More `#[pyclass]` kinds, written as the macros expand them (no `unsafe`): frozen classes,
 //! `extends` chains (a class base and `PyException`), and `unsendable` classes.
-#![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
 // The expansion carries these allows (generated holders may be `()`, bodies may return `()`).
 #![allow(non_camel_case_types, non_upper_case_globals)]

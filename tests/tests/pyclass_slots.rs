@@ -2,7 +2,6 @@
 //! them (no `unsafe`): `__iter__`/`__next__`, `__hash__`, `__bool__`, `__call__`,
 //! `__getitem__`, `__contains__`, `__str__`, `__traverse__`/`__clear__` with a `__dict__`, and
 //! extraction by clone.
-#![cfg(not(PyPy))]
 #![forbid(unsafe_code)]
 #![allow(non_camel_case_types, non_upper_case_globals)]
 #![allow(clippy::let_unit_value, clippy::unit_arg)]
@@ -254,6 +253,7 @@ d = getattr(b, '__dict__', {'extra': b.extra})
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: one gc.collect() leaves the cpyext cycle")]
 fn cycles_through_the_dict_and_a_field_are_collected() {
     Python::attach(|py| {
         let bag = Bound::new(py, Bag { items: vec![], pos: 0, held: None }).unwrap();

@@ -1,6 +1,5 @@
 //! More of the API-completeness additions: comparing `bool`/`float`/`int` objects with Rust
 //! values, the frozenset builder, and the weak reference constructors' PyO3 names.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::ffi::c_str;
@@ -38,6 +37,7 @@ fn scalars_compare_with_rust_values() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn frozenset_builder() {
     Python::attach(|py| {
         let mut builder = PyFrozenSetBuilder::new(py).unwrap();
@@ -54,6 +54,7 @@ fn frozenset_builder() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: upgrading a weakproxy panics (not callable)")]
 fn weakref_new_with() {
     Python::attach(|py| {
         let obj = py.eval(c_str!("type('W', (), {})()"), None, None).unwrap();

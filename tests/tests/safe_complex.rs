@@ -1,5 +1,4 @@
 //! `PyComplex`.
-#![cfg(not(PyPy))]
 
 use pyo3::ffi::c_str;
 use pyo3::prelude::*;

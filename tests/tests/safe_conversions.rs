@@ -2,7 +2,6 @@
 //! non-zero integers and `Cell`, C and OS strings, paths, arrays and byte slices, durations and
 //! system times, IP addresses, `f32` edge cases and integers from odd `int`s; values, error
 //! types and messages, and reference counts of the objects passed through.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -87,6 +86,7 @@ fn c_strings() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: the str differs from os.fsdecode's")]
 fn os_strings_round_trip_non_utf8_bytes() {
     Python::attach(|py| {
         let utf8 = OsStr::new("plain ✓").into_pyobject(py).unwrap();
@@ -151,6 +151,7 @@ fn paths_become_pathlib_paths_and_extract_from_path_likes() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn arrays_check_their_length() {
     Python::attach(|py| {
         let list = [1i32, 2, 3].into_pyobject(py).unwrap();
@@ -364,6 +365,7 @@ fn f32_extraction_narrows_like_a_cast() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: its error messages differ from CPython's")]
 fn wide_and_narrow_integers_from_int_subclasses_and_negative_values() {
     Python::attach(|py| {
         // 3.9's `__index__` may return an `int` subclass unchanged (`True`): its value counts,

@@ -1,6 +1,5 @@
 //! The safe crate's core through the public API, on an embedded interpreter: attaching and
 //! detaching, the smart pointers and their reference counts, errors, and conversions.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError, PyZeroDivisionError};
 use pyo3::ffi::c_str;
@@ -48,6 +47,7 @@ fn detach_reattaches_after_a_panic() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn conversions_round_trip_without_changing_reference_counts() {
     Python::attach(|py| {
         let obj = py.eval(c_str!("object()"), None, None).unwrap();

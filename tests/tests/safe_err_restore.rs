@@ -1,7 +1,6 @@
 //! How a `PyErr` is represented and raised: one pointer wide, and `restore` of a lazy error sets
 //! the same exception (type, arguments, `__context__`) as C's `PyErr_SetObject` would, whatever
 //! the arguments are.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -48,6 +47,7 @@ fn restore_of_lazy_errors_matches_set_object() {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn restore_of_normalized_errors_keeps_the_instance_and_its_count() {
     Python::attach(|py| {
         let err = PyValueError::new_err("boom");

@@ -1,12 +1,8 @@
 //! `PyFunction`, `PyCode`, `PyFrame`, `PySuper` and `complex` arithmetic.
-#![cfg(not(PyPy))]
 
-use pyo3::exceptions::{PySyntaxError, PyTypeError};
+use pyo3::exceptions::PySyntaxError;
 use pyo3::prelude::*;
-use pyo3::types::{
-    PyCFunction, PyCode, PyCodeInput, PyCodeMethods, PyComplex, PyComplexMethods, PyDict, PySuper,
-    PyType,
-};
+use pyo3::types::{PyCode, PyCodeInput, PyCodeMethods, PyDict};
 use pyo3::PyTypeInfo;
 
 const CLASSES: &std::ffi::CStr = c"
@@ -38,8 +34,9 @@ fn item<'py>(ns: &Bound<'py, PyDict>, key: &str) -> Bound<'py, PyAny> {
 
 #[cfg(not(Py_LIMITED_API))]
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: builtin functions are not PyCFunction instances")]
 fn python_functions_are_pyfunction_and_not_pycfunction() {
-    use pyo3::types::PyFunction;
+    use pyo3::types::{PyCFunction, PyFunction};
     Python::attach(|py| {
         let ns = namespace(py);
         let plain = item(&ns, "plain");
@@ -91,7 +88,8 @@ fn code_compiles_and_runs_in_namespaces() {
     });
 }
 
-#[cfg(not(Py_LIMITED_API))]
+/// Not on PyPy: `PyFrame` is not there (as in PyO3).
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[test]
 fn frames_report_their_code_line_and_caller() {
     use pyo3::types::{PyFrame, PyFrameMethods};
@@ -141,8 +139,12 @@ fn frames_report_their_code_line_and_caller() {
     });
 }
 
+/// Not on PyPy: `PySuper` is not there (as in PyO3).
+#[cfg(not(PyPy))]
 #[test]
 fn super_skips_classes_in_the_mro() {
+    use pyo3::exceptions::PyTypeError;
+    use pyo3::types::{PySuper, PyType};
     Python::attach(|py| {
         let ns = namespace(py);
         let leaf = item(&ns, "leaf");
@@ -177,9 +179,11 @@ fn super_skips_classes_in_the_mro() {
     });
 }
 
-#[cfg(not(Py_LIMITED_API))]
+/// Not on PyPy: `PyComplex` arithmetic is not there (as in PyO3).
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[test]
 fn complex_arithmetic() {
+    use pyo3::types::{PyComplex, PyComplexMethods};
     Python::attach(|py| {
         let parts = |c: &Bound<'_, PyComplex>| (c.real(), c.imag());
         let a = PyComplex::from_doubles(py, 3.0, 4.0);

@@ -1,5 +1,4 @@
 //! `PyIterator`, `try_iter`, and the lazy iterators of `list`, `tuple` and `dict`.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::ffi::c_str;
@@ -11,6 +10,7 @@ fn message(py: Python<'_>, e: &PyErr) -> String {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: PyObject_LengthHint gives 0 for a range iterator")]
 fn iterator_yields_items_then_ends() {
     Python::attach(|py| {
         let range = py.eval(c_str!("range(3)"), None, None).unwrap();

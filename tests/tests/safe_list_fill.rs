@@ -1,7 +1,6 @@
 //! Lists made at their final size (`PyList::new` of an exact-size iterator, filled in place)
 //! and `Vec<T>` read from exact lists and tuples by index: iterators that report a wrong length,
 //! errors and panics mid-way (no leaked item), and lists that change while they are read.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -73,6 +72,7 @@ impl<'py> IntoPyObject<'py> for Item<'py> {
 }
 
 #[test]
+#[cfg_attr(PyPy, ignore = "PyPy: counts include REFCNT_FROM_PYPY; its GC frees objects")]
 fn list_new_errors_and_panics_release_the_items_already_placed() {
     Python::attach(|py| {
         let obj = py.eval(c"object()", None, None).unwrap();

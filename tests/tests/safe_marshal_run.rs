@@ -1,6 +1,5 @@
 //! `pyroxide::marshal` (round trips, versions, errors) and `py_run!` (both forms, indentation,
 //! a failing script panics).
-#![cfg(not(PyPy))]
 
 use pyo3::prelude::*;
 use pyo3::py_run;

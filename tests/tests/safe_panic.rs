@@ -1,7 +1,6 @@
 //! `PanicException` and the exception-declaring macros (`create_exception!`,
 //! `import_exception!`): types, messages, subclassing, caching, raising from Python, and the
 //! panic resumed when a `PanicException` is fetched.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyBaseException, PyException, PyValueError};
 use pyo3::ffi::c_str;

@@ -1,6 +1,5 @@
 //! `PyBackedStr` and `PyBackedBytes`: extraction keeps the Python object alive (no copy for
 //! `str`/`bytes`), deref to the data, comparisons, hashing, display, and conversion back.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError};
 use pyo3::ffi::c_str;

@@ -1,5 +1,4 @@
 //! `PySlice` and `PySliceIndices`.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::ffi::c_str;

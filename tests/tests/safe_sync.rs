@@ -1,7 +1,6 @@
 //! `pyroxide::sync`: `PyOnceLock` (values, errors, `import`, and no deadlock when another thread
 //! waits for an initializer that detaches), `intern!`, the `std::sync` extension traits under
 //! contention, and critical sections.
-#![cfg(not(PyPy))]
 
 use pyo3::exceptions::{PyAttributeError, PyModuleNotFoundError, PyValueError};
 use pyo3::ffi::c_str;

@@ -1,7 +1,6 @@
 //! The embedding example of PyO3 0.23's crate documentation, unchanged but for the dependency
 //! rename in Cargo.toml (`pyo3 = { package = "pyroxide", ... }`).
 #![allow(deprecated)] // `Python::with_gil` is kept as a deprecated alias, as in PyO3 0.26+.
-#![cfg(not(PyPy))]
 
 use pyo3::ffi::c_str;
 use pyo3::prelude::*;

@@ -1,7 +1,6 @@
 //! Compile errors people can act on: each file in `tests/ui/` is a misuse of the macros that
 //! must fail to compile with the message in its `.stderr` file (reviewed by hand; regenerate
 //! with `TRYBUILD=overwrite` and review the diff).
-#![cfg(not(PyPy))]
 
 /// The `.stderr` files list trait implementations, which differ between configurations (the
 /// limited API lacks some): `cargo xtask test` runs this once, in the default configuration,

@@ -139,10 +139,14 @@ impl Drop for AttachGuard {
     }
 }
 
-/// Whether `Py_Initialize` has run.
+/// Whether `Py_Initialize` has run (on PyPy: whether its C API is up; `Py_IsInitialized`
+/// itself crashes before the start, see `pypy_start`).
 pub(crate) fn is_initialized() -> bool {
+    #[cfg(PyPy)]
+    return ffi::pypy_start::is_started();
+    #[cfg(not(PyPy))]
     // SAFETY: `Py_IsInitialized` may be called at any time, attached or not.
-    unsafe { ffi::Py_IsInitialized() != 0 }
+    return unsafe { ffi::Py_IsInitialized() != 0 };
 }
 
 /// Initializes the interpreter if needed and leaves this thread detached (PyO3's
@@ -152,7 +156,7 @@ pub(crate) fn initialize() {
     START.call_once_force(|_| {
         if !is_initialized() {
             #[cfg(PyPy)]
-            panic!("embedding PyPy is not supported yet: it has no Py_InitializeEx");
+            ffi::pypy_start::start();
             #[cfg(not(PyPy))]
             // SAFETY: the interpreter is not initialized; `Py_InitializeEx(0)` initializes it
             // without installing signal handlers and leaves this thread attached, which
@@ -261,6 +265,10 @@ impl Drop for SuspendAttach {
 /// `with_embedded_python_interpreter`): for programs that run Python once and want it torn
 /// down (flushing buffers, running `atexit` handlers) before they exit.
 ///
+/// PyPy cannot be torn down: there, the `threading` shutdown, the `atexit` handlers and the flush
+/// of `sys.stdout`/`sys.stderr` run when `f` returns, and the interpreter stays loaded (and
+/// initialized, so a second call panics) until the process exits.
+///
 /// Panics if the interpreter is already initialized.
 ///
 /// # Safety
@@ -269,29 +277,55 @@ impl Drop for SuspendAttach {
 ///   may be attached or attach while the interpreter is finalized.
 /// - It may be called only once per process: CPython does not support initializing again
 ///   after finalization for every extension module.
-#[cfg(not(PyPy))]
 pub unsafe fn with_embedded_python_interpreter<F, R>(f: F) -> R
 where
     F: for<'p> FnOnce(Python<'p>) -> R,
 {
     assert!(!is_initialized(), "the Python interpreter is already initialized");
     assert!(!is_attached(), "the thread is already attached to an interpreter");
+    #[cfg(not(PyPy))]
     // SAFETY: the interpreter is not initialized; `Py_InitializeEx(0)` initializes it (without
     // signal handlers) and leaves this thread attached, which the count records.
-    unsafe { ffi::Py_InitializeEx(0) };
+    unsafe {
+        ffi::Py_InitializeEx(0)
+    };
+    // PyPy's start leaves the thread detached; `PyGILState_Ensure` attaches it (paired with the
+    // release in `Finalize`).
+    #[cfg(PyPy)]
+    initialize();
+    #[cfg(PyPy)]
+    // SAFETY: PyPy has just been started; released by `Finalize` on this thread.
+    let gstate = unsafe { ffi::PyGILState_Ensure() };
     ATTACH_COUNT.with(|c| c.set(1));
     /// Finalizes the interpreter even when `f` panics.
-    struct Finalize;
+    struct Finalize {
+        #[cfg(PyPy)]
+        gstate: ffi::PyGILState_STATE,
+    }
     impl Drop for Finalize {
         fn drop(&mut self) {
-            ATTACH_COUNT.with(|c| c.set(0));
-            // SAFETY: this thread is attached (it initialized the interpreter and every scope
-            // opened inside `f` has closed); the caller promises nothing uses the interpreter
-            // afterwards.
-            unsafe { ffi::Py_Finalize() };
+            #[cfg(PyPy)]
+            // SAFETY: this thread is attached (its `PyGILState_Ensure` above; every scope
+            // opened inside `f` has closed); the state is released once, here.
+            unsafe {
+                ffi::pypy_start::finish(Python::assume_attached());
+                ATTACH_COUNT.with(|c| c.set(0));
+                ffi::PyGILState_Release(self.gstate);
+            }
+            #[cfg(not(PyPy))]
+            {
+                ATTACH_COUNT.with(|c| c.set(0));
+                // SAFETY: this thread is attached (it initialized the interpreter and every scope
+                // opened inside `f` has closed); the caller promises nothing uses the
+                // interpreter afterwards.
+                unsafe { ffi::Py_Finalize() };
+            }
         }
     }
-    let _finalize = Finalize;
+    let _finalize = Finalize {
+        #[cfg(PyPy)]
+        gstate,
+    };
     // SAFETY: the thread is attached until `_finalize` drops, after `f` returns.
     let py = unsafe { Python::assume_attached() };
     // Importing `threading` registers this thread as the main thread, which finalization

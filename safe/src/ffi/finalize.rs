@@ -87,8 +87,13 @@ pub(crate) fn enter_or_park() -> Entering {
 }
 
 /// Whether the interpreter has started finalizing (`Py_IsFinalizing`), for threads the exit
-/// callback did not stop; always false under the limited API before 3.13, which lacks it.
+/// callback did not stop; always false under the limited API before 3.13, which lacks it, and
+/// on PyPy before it is started (when its `_Py_IsFinalizing` would crash).
 pub(crate) fn is_finalizing() -> bool {
+    #[cfg(PyPy)]
+    if !ffi::pypy_start::is_started() {
+        return false;
+    }
     #[cfg(any(not(Py_LIMITED_API), Py_3_13))]
     // SAFETY: `Py_IsFinalizing` may be called from any thread at any time.
     return unsafe { ffi::Py_IsFinalizing() != 0 };

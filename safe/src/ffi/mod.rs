@@ -21,3 +21,5 @@ pub(crate) mod capsule;
 pub(crate) mod finalize;
 pub(crate) mod native;
 pub(crate) mod ptr_ext;
+#[cfg(PyPy)]
+pub(crate) mod pypy_start;
