@@ -146,3 +146,26 @@ def test_python_subclass_init_runs_after_rust_new():
         m.Counter(1, 2)
     with pytest.raises(TypeError):
         m.Counter(nope=1)
+
+
+def test_weakref_and_dict_slots():
+    import weakref
+
+    died = []
+    r = m.Referent(7)
+    r.extra = "kept in __dict__"
+    ref = weakref.ref(r, died.append)
+    proxy = weakref.proxy(r)
+    assert ref() is r and proxy.value == 7 and r.__dict__ == {"extra": "kept in __dict__"}
+    # Dropping the object clears its weak references (on PyPy its own side does, before the
+    # C object dies: calling PyObject_ClearWeakRefs there made cpyext abort).
+    del r
+    for _ in range(3):
+        gc.collect()
+    assert ref() is None and len(died) == 1
+    with pytest.raises(ReferenceError):
+        proxy.value
+    # Many short-lived instances, some never weakly referenced.
+    refs = [weakref.ref(m.Referent(i)) if i % 2 else m.Referent(i) for i in range(100)]
+    gc.collect()
+    assert sum(1 for x in refs if isinstance(x, weakref.ref) and x() is not None) == 0

@@ -507,7 +507,6 @@ after = c.increment()
 }
 
 #[test]
-#[cfg_attr(PyPy, ignore = "PyPy: aborts, 'Invalid usage of a dying CPython object'")]
 fn drops_and_reference_counts() {
     let kept = Python::attach(|py| {
         let a = Bound::new(py, Counter { count: 1000 }).unwrap();
@@ -520,10 +519,20 @@ fn drops_and_reference_counts() {
         assert_eq!(drops_of(1000..1001), 1);
         let ty = py.get_type::<Counter>().into_any();
         let type_refs = ty.get_refcnt();
-        run(py, &[("Counter", ty.clone())], "for i in range(1001, 1011): Counter(i)").unwrap();
+        // PyPy frees the instances Python code dropped at its next collection.
+        let code = if cfg!(PyPy) {
+            "for i in range(1001, 1011): Counter(i)\nimport gc; gc.collect(); gc.collect()"
+        } else {
+            "for i in range(1001, 1011): Counter(i)"
+        };
+        run(py, &[("Counter", ty.clone())], code).unwrap();
         assert_eq!(drops_of(1001..1011), 10);
-        // Each instance held a reference to its heap type, given back by `tp_dealloc`.
+        // Each instance held a reference to its heap type, given back by `tp_dealloc`. (PyPy's
+        // count of an object its own side also holds moves when Python code uses it.)
+        #[cfg(not(PyPy))]
         assert_eq!(ty.get_refcnt(), type_refs);
+        #[cfg(PyPy)]
+        let _ = type_refs;
         let kept = Py::new(py, Counter { count: 2000 }).unwrap();
         assert_eq!(kept.bind(py).get_refcnt(), 1);
         kept
@@ -537,7 +546,6 @@ fn drops_and_reference_counts() {
 
 #[cfg(not(Py_LIMITED_API))]
 #[test]
-#[cfg_attr(PyPy, ignore = "PyPy: aborts, 'Invalid usage of a dying CPython object'")]
 fn module_add_class_and_conversions() {
     Python::attach(|py| {
         let m = PyModule::new(py, "pyclass_runtime").unwrap();

@@ -335,6 +335,10 @@ pub(crate) unsafe extern "C" fn tp_dealloc<T: PyClassImpl>(obj: *mut ffi::PyObje
         if ffi::PyType_GetFlags(ty) & ffi::Py_TPFLAGS_HAVE_GC as std::os::raw::c_ulong != 0 {
             ffi::PyObject_GC_UnTrack(obj.cast());
         }
+        // PyPy keeps weak references on its own side of an object, and clears them before the
+        // C object's count can reach zero; its `PyObject_ClearWeakRefs` would recreate that side
+        // of the dying object, which cpyext refuses with an abort.
+        #[cfg(not(PyPy))]
         if <PyClassObject<T> as PyClassBaseLayout>::ANY_WEAKREF {
             ffi::PyObject_ClearWeakRefs(obj);
         }

@@ -1,6 +1,6 @@
 //! `#[pyclass]`/`#[pymethods]` for `test_classes.py`: a counter with every kind of member, an
 //! iterator, a frozen value type with derived comparisons and hashing, a subclass, an enum,
-//! and a custom exception.
+//! a class with `weakref` and `dict` slots, and a custom exception.
 
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
@@ -14,7 +14,7 @@ pub mod classes {
     use super::*;
 
     #[pymodule_export]
-    use super::{Color, Countdown, Counter, LabeledCounter, Point};
+    use super::{Color, Countdown, Counter, LabeledCounter, Point, Referent};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -175,4 +175,19 @@ pub enum Color {
     Red,
     Green,
     Blue = 10,
+}
+
+/// A class that can be weakly referenced and has an instance `__dict__`.
+#[pyclass(weakref, dict, module = "pyroxide_ext.classes")]
+pub struct Referent {
+    #[pyo3(get)]
+    value: i64,
+}
+
+#[pymethods]
+impl Referent {
+    #[new]
+    fn new(value: i64) -> Self {
+        Referent { value }
+    }
 }
