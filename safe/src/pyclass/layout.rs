@@ -360,7 +360,14 @@ pub(crate) unsafe extern "C" fn tp_dealloc<T: PyClassImpl>(obj: *mut ffi::PyObje
             ty.cast(),
         );
         free_native::<T>(obj, ty);
-        ffi::Py_DECREF(ty.cast());
+        // The instance's reference to its heap type: CPython's native deallocs leave it to the
+        // subtype (as `subtype_dealloc` does); PyPy's generic dealloc, which its builtin bases
+        // have, gives it back itself, so a second release would count the type down.
+        let native_object =
+            <<T::BaseType as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::NATIVE_IS_OBJECT;
+        if !cfg!(PyPy) || native_object {
+            ffi::Py_DECREF(ty.cast());
+        }
     }
 }
 
