@@ -372,9 +372,10 @@ def table_lines(rows, summary):
         f"{'geomean (' + str(s['rows_with_pyroxide']) + ' rows)':<20} {'':>8} {'':>9} {'':>8}   "
         f"{fmt(s['pyroxide_over_c'], '6.2f'):>6} {fmt(s['pyo3_over_c_same_rows'], '6.2f'):>6} {fmt(s['pyroxide_over_pyo3'], '8.2f'):>8}"
     )
-    lines.append(
-        f"{'geomean (' + str(s['rows']) + ' rows)':<20} {'':>8} {'':>9} {'':>8}   {'-':>6} {fmt(s['pyo3_over_c_all_rows'], '6.2f'):>6}"
-    )
+    if s["rows"] != s["rows_with_pyroxide"]:
+        lines.append(
+            f"{'geomean (' + str(s['rows']) + ' rows)':<20} {'':>8} {'':>9} {'':>8}   {'-':>6} {fmt(s['pyo3_over_c_all_rows'], '6.2f'):>6}"
+        )
     return lines
 
 
@@ -388,8 +389,11 @@ def build_lines(builds):
     by = {b["name"]: b for b in builds}
     pyx, pyo3 = by.get("Pyroxide", {}), by.get("PyO3", {})
     t = ratio(pyx.get("clean_seconds"), pyo3.get("clean_seconds"))
+    i = ratio(pyx.get("incremental_seconds"), pyo3.get("incremental_seconds"))
     s = ratio(pyx.get("stripped_bytes"), pyo3.get("stripped_bytes"))
-    lines.append(f"Pyroxide/PyO3: clean build {fmt(t, '.2f')}, stripped .so {fmt(s, '.2f')}")
+    lines.append(
+        f"Pyroxide/PyO3: clean build {fmt(t, '.2f')}, incremental {fmt(i, '.2f')}, stripped .so {fmt(s, '.2f')}"
+    )
     return lines
 
 
@@ -409,7 +413,8 @@ def markdown(rows, summary, builds, meta):
         f"| geomean ({s['rows_with_pyroxide']} rows) | | | | {fmt(s['pyroxide_over_c'], '.2f')} | "
         f"{fmt(s['pyo3_over_c_same_rows'], '.2f')} | {fmt(s['pyroxide_over_pyo3'], '.2f')} |"
     )
-    out.append(f"| geomean ({s['rows']} rows) | | | | - | {fmt(s['pyo3_over_c_all_rows'], '.2f')} | - |")
+    if s["rows"] != s["rows_with_pyroxide"]:
+        out.append(f"| geomean ({s['rows']} rows) | | | | - | {fmt(s['pyo3_over_c_all_rows'], '.2f')} | - |")
     if builds:
         out += ["", "```", *build_lines(builds), "```"]
     return "\n".join(out) + "\n"
