@@ -109,13 +109,17 @@ def test_panic_in_drop_is_unraisable(unraisable):
 def test_panic_in_traverse_is_reported(capfd):
     payload = [1]
     obj = Fragile("panic:traverse", 0, payload)
+    # GraalPy's `gc.get_referents` does not call tp_traverse (it answers `[]`); its collector does.
+    referents = sys.implementation.name != "graalpy"
     # The collector calls tp_traverse, which may not raise: the panic is caught and reported.
-    assert gc.get_referents(obj) == [type(obj)]
+    if referents:
+        assert gc.get_referents(obj) == [type(obj)]
     gc.collect()
     err = capfd.readouterr().err
     assert "a panic in __traverse__ of Fragile was caught" in err
     obj.mode = ""
-    assert payload in gc.get_referents(obj)
+    if referents:
+        assert payload in gc.get_referents(obj)
 
 
 def test_panic_payload_kinds():

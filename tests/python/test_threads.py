@@ -19,6 +19,10 @@ rel = ext.reliability
 RUNS = int(os.environ.get("PYROXIDE_THREAD_RUNS", "3"))
 THREADS = 8
 PYPY = sys.implementation.name == "pypy"
+GRAALPY = sys.implementation.name == "graalpy"
+# GraalPy's `faulthandler.cancel_dump_traceback_later` does not cancel (the process exits when
+# the timeout expires, whatever came next): there, the joins' timeout is the only deadlock check.
+HARD_STOP = not GRAALPY
 
 
 def run_threads(target, n=THREADS, timeout=60):
@@ -32,7 +36,8 @@ def run_threads(target, n=THREADS, timeout=60):
         except BaseException as e:  # noqa: BLE001 - reported below
             errors.append(e)
 
-    faulthandler.dump_traceback_later(timeout, exit=True)
+    if HARD_STOP:
+        faulthandler.dump_traceback_later(timeout, exit=True)
     try:
         threads = [threading.Thread(target=body, args=(i,)) for i in range(n)]
         for t in threads:
@@ -41,7 +46,8 @@ def run_threads(target, n=THREADS, timeout=60):
             t.join(timeout)
             assert not t.is_alive(), "deadlock: a thread did not finish"
     finally:
-        faulthandler.cancel_dump_traceback_later()
+        if HARD_STOP:
+            faulthandler.cancel_dump_traceback_later()
     assert errors == []
 
 
@@ -126,12 +132,14 @@ def test_unsendable_on_another_thread(unraisable):
     assert local.get() == 7
 
     # Dropped on another thread: the value is leaked (it may not be touched there) and the
-    # problem reported as unraisable; no crash.
+    # problem reported as unraisable; no crash. PyPy and GraalPy free the object when their own
+    # GC collects it (GraalPy: its Java GC, on no particular thread and maybe not before exit),
+    # not when `clear` drops the last reference, so only CPython's report can be awaited.
     box = [rel.Local(8)]
     t = threading.Thread(target=box.clear)
     t.start()
     t.join()
-    if not PYPY:
+    if not PYPY and not GRAALPY:
         assert len(unraisable) == 1
         assert unraisable[0][0] == "RuntimeError"
         assert "Local is unsendable, but is being dropped on another thread" in unraisable[0][1]
@@ -154,10 +162,17 @@ print("exiting")
 def test_shutdown_with_rust_threads_holding_py(attach):
     for _ in range(RUNS):
         proc = child(SHUTDOWN.format(attach=attach))
+        if GRAALPY and attach:
+            # GraalPy leaves a native thread that attached (PyGILState_Ensure/Release) entered
+            # in its polyglot context; closing the context at exit then fails while the parked
+            # threads live. No crash and no hang: the launcher reports it and exits with 255.
+            assert (proc.returncode, proc.stdout) == (255, "exiting\n"), proc.stderr[-2000:]
+            assert "The context is currently executing on another thread" in proc.stderr
+            continue
         assert (proc.returncode, proc.stdout) == (0, "exiting\n"), proc.stderr[-2000:]
 
 
-@pytest.mark.skipif(PYPY, reason="PyPy has no sub-interpreters")
+@pytest.mark.skipif(PYPY or GRAALPY, reason="PyPy and GraalPy have no sub-interpreters")
 def test_subinterpreter_import_is_an_import_error():
     code = """
 import pyroxide_ext

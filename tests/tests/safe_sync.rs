@@ -1,6 +1,6 @@
-//! `pyroxide::sync`: `PyOnceLock` (values, errors, `import`, and no deadlock when another thread
-//! waits for an initializer that detaches), `intern!`, the `std::sync` extension traits under
-//! contention, and critical sections.
+//! `pyroxide::sync`: `PyOnceLock` (values, errors, `import`, re-entrancy, and no deadlock when
+//! another thread waits for an initializer that detaches or fails), `intern!`, the `std::sync`
+//! extension traits under contention, and critical sections.
 
 use pyo3::exceptions::{PyAttributeError, PyModuleNotFoundError, PyValueError};
 use pyo3::ffi::c_str;
@@ -115,6 +115,56 @@ fn once_lock_waiters_detach_while_the_initializer_runs_python() {
     });
     assert_eq!(texts, vec!["initialized"; 4]);
     assert_eq!(RUNS.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn once_lock_failed_initializer_hands_over_to_a_waiter() {
+    static CELL: PyOnceLock<i64> = PyOnceLock::new();
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let barrier = Barrier::new(4);
+    let results: Vec<Result<i64, String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    barrier.wait();
+                    Python::attach(|py| {
+                        CELL.get_or_try_init(py, || {
+                            let run = RUNS.fetch_add(1, Ordering::SeqCst);
+                            python_sleep(py, 0.05);
+                            if run == 0 {
+                                Err(PyValueError::new_err("first run fails"))
+                            } else {
+                                Ok(42)
+                            }
+                        })
+                        .copied()
+                        .map_err(|e| e.to_string())
+                    })
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // The failing initializer's thread gets its error; a waiter then runs the second (and last)
+    // initializer, and everyone else gets its value.
+    assert_eq!(RUNS.load(Ordering::SeqCst), 2);
+    let errors: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert_eq!(errors, vec!["ValueError: first run fails"]);
+    assert_eq!(results.iter().filter(|r| **r == Ok(42)).count(), 3);
+}
+
+#[test]
+fn once_lock_reentrant_initialization_panics_and_leaves_the_cell_usable() {
+    Python::attach(|py| {
+        let cell: PyOnceLock<i32> = PyOnceLock::new();
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            cell.get_or_init(py, || *cell.get_or_init(py, || 1) + 1);
+        }))
+        .unwrap_err();
+        assert_eq!(panicked.downcast_ref::<&str>(), Some(&"PyOnceLock initialized re-entrantly"));
+        assert!(cell.get(py).is_none());
+        assert_eq!(*cell.get_or_init(py, || 3), 3);
+    });
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::marker::Python;
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::sync::Once;
+use std::time::Duration;
 
 thread_local! {
     /// How many `Python` scopes are open on this thread; 0 means detached.
@@ -258,6 +259,35 @@ impl Drop for SuspendAttach {
         if let Some(suspended) = self.0.take() {
             resume(suspended);
         }
+    }
+}
+
+/// The longest a [`wait_detached`] attempt blocks before the thread checks in.
+const MAX_CHECK_IN: Duration = Duration::from_millis(16);
+
+/// Blocks detached until `attempt` returns `Some`, re-attaching for a moment between attempts.
+///
+/// `attempt(timeout)` waits (detached: it must not use the interpreter) for at most about
+/// `timeout`, returning `None` if what it waits for has not happened yet; the timeout doubles
+/// from 1 ms up to 16 ms. The check-ins matter on GraalPy: a thread detached inside a native
+/// call is not at a safepoint, and a synchronous thread-local action (such as the first use of
+/// a Truffle language in the context, e.g. compiling a regex while importing a module) waits
+/// for every thread of the context to process it. A thread blocked in native code until
+/// another thread's Python code finishes would deadlock with such an action; re-attaching lets
+/// the interpreter run it. Elsewhere a check-in only costs a GIL round trip.
+pub(crate) fn wait_detached<R>(
+    py: Python<'_>,
+    mut attempt: impl FnMut(Duration) -> Option<R>,
+) -> R {
+    let mut timeout = Duration::from_millis(1);
+    loop {
+        let suspended = SuspendAttach::new(py);
+        let result = attempt(timeout);
+        drop(suspended);
+        if let Some(value) = result {
+            return value;
+        }
+        timeout = (timeout * 2).min(MAX_CHECK_IN);
     }
 }
 

@@ -132,17 +132,19 @@ impl<T: Send + Sync> PyClassThreadChecker<T> for SendablePyClass<T> {
     }
 }
 
-/// The thread checker of `unsendable` classes: the id of the thread that made the instance.
-pub struct ThreadCheckerImpl(std::thread::ThreadId);
+/// The thread checker of `unsendable` classes: the number of the thread that made the instance
+/// (`crate::sync::thread_id`, which unlike `std::thread::current()` leaves no thread-local
+/// destructor for GraalPy to trip over at exit).
+pub struct ThreadCheckerImpl(u64);
 
 impl sealed::Sealed for ThreadCheckerImpl {}
 
 impl<T> PyClassThreadChecker<T> for ThreadCheckerImpl {
     fn new() -> Self {
-        ThreadCheckerImpl(std::thread::current().id())
+        ThreadCheckerImpl(crate::sync::thread_id::current())
     }
     fn can_use(&self) -> bool {
-        self.0 == std::thread::current().id()
+        self.0 == crate::sync::thread_id::current()
     }
 }
 

@@ -6,7 +6,7 @@ use crate::ffi::attach::SuspendAttach;
 use crate::marker::Python;
 use std::sync::{
     LockResult, Mutex, MutexGuard, Once, OnceLock, OnceState, RwLock, RwLockReadGuard,
-    RwLockWriteGuard, TryLockError,
+    RwLockWriteGuard, TryLockError, TryLockResult,
 };
 
 mod sealed {
@@ -18,6 +18,10 @@ mod sealed {
 }
 
 /// [`Once`] methods for attached threads.
+///
+/// On GraalPy, a thread blocked in native code holds up the interpreter's synchronous
+/// thread-local actions (see [`PyOnceLock`](crate::sync::PyOnceLock), which checks in while it
+/// waits); a `Once` cannot be waited on with a timeout, so prefer `PyOnceLock` there.
 pub trait OnceExt: sealed::Sealed {
     /// `call_once`, detached while another thread runs the closure; `f` runs attached.
     fn call_once_py_attached(&self, py: Python<'_>, f: impl FnOnce());
@@ -49,7 +53,7 @@ impl OnceExt for Once {
     }
 }
 
-/// [`OnceLock`] methods for attached threads.
+/// [`OnceLock`] methods for attached threads (on GraalPy, see the note on [`OnceExt`]).
 pub trait OnceLockExt<T>: sealed::Sealed {
     /// `get_or_init`, detached while another thread runs its initializer; `f` runs attached.
     fn get_or_init_py_attached<F>(&self, py: Python<'_>, f: F) -> &T
@@ -92,16 +96,7 @@ impl<T: ?Sized> MutexExt<T> for Mutex<T> {
         Self: 'a;
 
     fn lock_py_attached(&self, py: Python<'_>) -> LockResult<MutexGuard<'_, T>> {
-        match self.try_lock() {
-            Ok(guard) => Ok(guard),
-            Err(TryLockError::Poisoned(e)) => Err(e),
-            Err(TryLockError::WouldBlock) => {
-                let suspended = SuspendAttach::new(py);
-                let result = self.lock();
-                drop(suspended);
-                result
-            }
-        }
+        block_detached(py, || self.try_lock(), || self.lock())
     }
 }
 
@@ -132,28 +127,55 @@ impl<T: ?Sized> RwLockExt<T> for RwLock<T> {
         Self: 'a;
 
     fn read_py_attached(&self, py: Python<'_>) -> LockResult<RwLockReadGuard<'_, T>> {
-        match self.try_read() {
-            Ok(guard) => Ok(guard),
-            Err(TryLockError::Poisoned(e)) => Err(e),
-            Err(TryLockError::WouldBlock) => {
-                let suspended = SuspendAttach::new(py);
-                let result = self.read();
-                drop(suspended);
-                result
-            }
-        }
+        block_detached(py, || self.try_read(), || self.read())
     }
 
     fn write_py_attached(&self, py: Python<'_>) -> LockResult<RwLockWriteGuard<'_, T>> {
-        match self.try_write() {
-            Ok(guard) => Ok(guard),
-            Err(TryLockError::Poisoned(e)) => Err(e),
-            Err(TryLockError::WouldBlock) => {
-                let suspended = SuspendAttach::new(py);
-                let result = self.write();
-                drop(suspended);
-                result
+        block_detached(py, || self.try_write(), || self.write())
+    }
+}
+
+/// Takes a lock with `try_lock`, else detaches and blocks in `lock` until it is free.
+#[cfg(not(GraalPy))]
+fn block_detached<G>(
+    py: Python<'_>,
+    try_lock: impl Fn() -> TryLockResult<G>,
+    lock: impl FnOnce() -> LockResult<G>,
+) -> LockResult<G> {
+    match try_lock() {
+        Ok(guard) => Ok(guard),
+        Err(TryLockError::Poisoned(e)) => Err(e),
+        Err(TryLockError::WouldBlock) => {
+            let _suspended = SuspendAttach::new(py);
+            lock()
+        }
+    }
+}
+
+/// Takes a lock with `try_lock`, else detaches and polls it, checking in between attempts: on
+/// GraalPy a thread blocked in native code holds up the interpreter's synchronous thread-local
+/// actions, which the lock's holder may be waiting for (see
+/// [`wait_detached`](crate::ffi::attach::wait_detached)).
+#[cfg(GraalPy)]
+fn block_detached<G>(
+    py: Python<'_>,
+    try_lock: impl Fn() -> TryLockResult<G>,
+    _lock: impl FnOnce() -> LockResult<G>,
+) -> LockResult<G> {
+    use std::time::{Duration, Instant};
+    let attempt = |timeout: Duration| {
+        let deadline = Instant::now() + timeout;
+        loop {
+            match try_lock() {
+                Ok(guard) => return Some(Ok(guard)),
+                Err(TryLockError::Poisoned(e)) => return Some(Err(e)),
+                Err(TryLockError::WouldBlock) if Instant::now() >= deadline => return None,
+                Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_micros(100)),
             }
         }
+    };
+    match attempt(Duration::ZERO) {
+        Some(result) => result,
+        None => crate::ffi::attach::wait_detached(py, attempt),
     }
 }

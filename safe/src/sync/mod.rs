@@ -12,6 +12,7 @@ pub mod critical_section;
 mod ext;
 mod interned;
 mod once_lock;
+pub(crate) mod thread_id;
 
 pub use critical_section::{with_critical_section, with_critical_section2};
 pub use ext::{MutexExt, OnceExt, OnceLockExt, RwLockExt};

@@ -1,15 +1,16 @@
 //! [`PyOnceLock`]: a [`std::sync::OnceLock`] that detaches from the interpreter while it waits
-//! for another thread's initialization (an initialization lock, taken detached, serializes the
+//! for another thread's initialization (a claim, taken under a short-lived lock, serializes the
 //! initializers).
 
 use crate::err::PyResult;
+use crate::ffi::attach::wait_detached;
 use crate::instance::{Bound, Py};
 use crate::marker::Python;
-use crate::sync::MutexExt;
+use crate::sync::thread_id;
 use crate::type_object::PyTypeCheck;
 use crate::types::{PyAnyMethods, PyModule};
 use std::convert::Infallible;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// A cell written once, for values initialized while attached to the interpreter (PyO3's
 /// `PyOnceLock`), typically a `static` holding a `Py<T>`.
@@ -18,8 +19,8 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 /// cell being initialized by another thread detaches while it waits, so the initializing thread
 /// can attach and run Python code. Only one initializer ever runs.
 ///
-/// Initializing the cell re-entrantly (from its own initializer) is an error: it deadlocks or
-/// panics, as `OnceLock` does.
+/// Initializing the cell re-entrantly (from its own initializer) is an error: it panics, where
+/// `OnceLock` deadlocks or panics.
 ///
 /// ```
 /// use pyroxide::prelude::*;
@@ -41,14 +42,18 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 #[derive(Default)]
 pub struct PyOnceLock<T> {
     inner: OnceLock<T>,
-    /// Held by the thread running the initializer; the only writer of `inner`.
-    init: Mutex<()>,
+    /// The thread running the initializer (its `thread_id`), the only writer of `inner`. The
+    /// lock is only ever held for a few instructions and never while attaching, so it may be
+    /// taken attached.
+    running: Mutex<Option<u64>>,
+    /// Signalled when an initializer finishes (or fails, or panics).
+    finished: Condvar,
 }
 
 impl<T> PyOnceLock<T> {
     /// An empty cell.
     pub const fn new() -> PyOnceLock<T> {
-        PyOnceLock { inner: OnceLock::new(), init: Mutex::new(()) }
+        PyOnceLock { inner: OnceLock::new(), running: Mutex::new(None), finished: Condvar::new() }
     }
 
     /// The value, if the cell has been initialized.
@@ -91,15 +96,49 @@ impl<T> PyOnceLock<T> {
     where
         F: FnOnce() -> Result<T, E>,
     {
-        // Detached while waiting for another initializer; a panic in an initializer poisons
-        // nothing the lock protects (the cell is still empty).
-        let _guard = self.init.lock_py_attached(py).unwrap_or_else(PoisonError::into_inner);
-        if let Some(value) = self.inner.get() {
+        if let Some(value) = self.claim(py) {
             return Ok(value);
         }
+        // This thread is the initializer until `_claim` drops (also when `f` fails or panics).
+        let _claim = Claim(self);
         let value = f()?;
-        // Only the holder of `init` writes the cell, so this never blocks and never fails.
+        // Only the claimant writes the cell, so this never blocks and never fails.
         Ok(self.inner.get_or_init(|| value))
+    }
+
+    /// Claims the right to initialize the cell (`None`), or returns the value another thread
+    /// stored. While another thread runs its initializer, waits detached, checking in between
+    /// timed waits (see [`wait_detached`]: on GraalPy the initializer may need every thread to
+    /// reach a safepoint).
+    fn claim(&self, py: Python<'_>) -> Option<&T> {
+        let me = thread_id::current();
+        let try_claim = |running: &mut MutexGuard<'_, Option<u64>>| match **running {
+            _ if self.inner.get().is_some() => Some(self.inner.get()),
+            None => {
+                **running = Some(me);
+                Some(None)
+            }
+            Some(owner) if owner == me => panic!("PyOnceLock initialized re-entrantly"),
+            Some(_) => None,
+        };
+        // Uncontended: claimed without detaching.
+        if let Ok(mut running) = self.running.try_lock() {
+            if let Some(claimed) = try_claim(&mut running) {
+                return claimed;
+            }
+        }
+        wait_detached(py, |timeout| {
+            // Detached here; the guard is dropped before the thread re-attaches.
+            let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(claimed) = try_claim(&mut running) {
+                return Some(claimed);
+            }
+            let (mut running, _) = self
+                .finished
+                .wait_timeout(running, timeout)
+                .unwrap_or_else(PoisonError::into_inner);
+            try_claim(&mut running)
+        })
     }
 
     /// Sets the value if the cell is empty; otherwise hands `value` back.
@@ -125,6 +164,17 @@ impl<T> PyOnceLock<T> {
     /// The value, consuming the cell.
     pub fn into_inner(self) -> Option<T> {
         self.inner.into_inner()
+    }
+}
+
+/// The running initializer's claim on a [`PyOnceLock`]: released (waking the waiters) on drop.
+struct Claim<'a, T>(&'a PyOnceLock<T>);
+
+impl<T> Drop for Claim<'_, T> {
+    fn drop(&mut self) {
+        // Taken attached: its holders never block while holding it (see `running`).
+        *self.0.running.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        self.0.finished.notify_all();
     }
 }
 

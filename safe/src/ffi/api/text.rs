@@ -30,9 +30,19 @@ pub(crate) fn string_to_cstr<'a>(
 
 /// `os.fsencode(s)`: the `bytes` of a `str` in the filesystem encoding (surrogateescape turns
 /// lone surrogates back into the bytes they stand for).
+#[cfg(not(GraalPy))]
 pub(crate) fn fs_encode<'py>(s: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: attached; `s` is a live `str`; new `bytes` reference or NULL with an exception.
     unsafe { ffi::PyUnicode_EncodeFSDefault(s.as_ptr()).assume_owned_or_err(s.py()) }
+}
+
+/// `os.fsencode(s)`, called as such: GraalPy's `PyUnicode_EncodeFSDefault` (25.2) ignores the
+/// surrogateescape error handler and writes U+FFFD for the lone surrogates that stand for
+/// undecodable bytes, so non-UTF-8 paths would not round-trip.
+#[cfg(GraalPy)]
+pub(crate) fn fs_encode<'py>(s: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+    use crate::types::{PyAnyMethods, PyModule};
+    PyModule::import(s.py(), "os")?.call_method1("fsencode", (s,))
 }
 
 /// `os.fsdecode(data)`: a `str` from bytes in the filesystem encoding (undecodable bytes become
