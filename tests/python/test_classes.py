@@ -157,6 +157,10 @@ def test_weakref_and_dict_slots():
     ref = weakref.ref(r, died.append)
     proxy = weakref.proxy(r)
     assert ref() is r and proxy.value == 7 and r.__dict__ == {"extra": "kept in __dict__"}
+    r.__dict__ = {"other": 1}
+    assert r.other == 1 and not hasattr(r, "extra")
+    with pytest.raises(TypeError):
+        r.__dict__ = 5
     # Dropping the object clears its weak references (on PyPy its own side does, before the
     # C object dies: calling PyObject_ClearWeakRefs there made cpyext abort).
     del r

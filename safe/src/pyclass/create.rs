@@ -70,15 +70,23 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
         methods.push(zeroed_method_def());
         push(&mut slots, ffi::Py_tp_methods, leak(methods).cast());
     }
-    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
     if <T::Dict as PyClassDict>::PRESENT {
         // `__dictoffset__` makes attribute storage work; `__dict__` itself needs a descriptor.
+        #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+        let (get, set, closure): (ffi::getter, ffi::setter, _) =
+            (Some(ffi::PyObject_GenericGetDict), Some(ffi::PyObject_GenericSetDict), 0);
+        #[cfg(not(any(not(Py_LIMITED_API), Py_3_10)))]
+        let (get, set, closure): (ffi::getter, ffi::setter, _) = (
+            Some(limited_dict::get as _),
+            Some(limited_dict::set as _),
+            PyClassObject::<T>::dict_offset(),
+        );
         getsets.push(ffi::PyGetSetDef {
             name: c"__dict__".as_ptr(),
-            get: Some(ffi::PyObject_GenericGetDict),
-            set: Some(ffi::PyObject_GenericSetDict),
+            get,
+            set,
             doc: std::ptr::null(),
-            closure: std::ptr::null_mut(),
+            closure: closure as *mut c_void,
         });
     }
     if !getsets.is_empty() {
@@ -335,5 +343,80 @@ unsafe extern "C" fn no_constructor_defined(
                 "No constructor defined for {name}"
             )))
         })
+    }
+}
+
+/// `__dict__` under the limited API before 3.10, which lacks `PyObject_GenericGetDict` and
+/// `PyObject_GenericSetDict`: the same behaviour over the instance's dict slot, whose byte
+/// offset is the descriptor's closure.
+#[cfg(not(any(not(Py_LIMITED_API), Py_3_10)))]
+mod limited_dict {
+    use crate::ffi;
+    use std::ffi::c_void;
+    use std::os::raw::c_int;
+
+    /// The dict slot of `obj`.
+    ///
+    /// # Safety
+    /// `obj` is an instance of a class whose dict slot lies `offset` bytes into it.
+    unsafe fn slot(obj: *mut ffi::PyObject, offset: *mut c_void) -> *mut *mut ffi::PyObject {
+        // SAFETY: per the contract, the slot is inside the object.
+        unsafe { obj.cast::<u8>().add(offset as usize).cast() }
+    }
+
+    /// The getter: the instance dict, made empty on first use (a new reference).
+    ///
+    /// # Safety
+    /// Called by the interpreter, attached, with an instance of the class (the descriptor checks
+    /// the type) and the closure given at class creation.
+    pub(super) unsafe extern "C" fn get(
+        obj: *mut ffi::PyObject,
+        offset: *mut c_void,
+    ) -> *mut ffi::PyObject {
+        // SAFETY: per the contract; the slot holds NULL or an owned dict.
+        unsafe {
+            let slot = slot(obj, offset);
+            if (*slot).is_null() {
+                let dict = ffi::PyDict_New();
+                if dict.is_null() {
+                    return dict;
+                }
+                *slot = dict;
+            }
+            ffi::Py_INCREF(*slot);
+            *slot
+        }
+    }
+
+    /// The setter: replaces the instance dict with another dict; deletion is refused.
+    ///
+    /// # Safety
+    /// As for [`get`]; `value` is NULL (delete) or live.
+    pub(super) unsafe extern "C" fn set(
+        obj: *mut ffi::PyObject,
+        value: *mut ffi::PyObject,
+        offset: *mut c_void,
+    ) -> c_int {
+        // SAFETY: per the contract; the slot holds NULL or an owned dict, replaced by a new
+        // reference to `value` before the old one is released.
+        unsafe {
+            if value.is_null() {
+                ffi::PyErr_SetString(ffi::PyExc_TypeError, c"cannot delete __dict__".as_ptr());
+                return -1;
+            }
+            let flags = ffi::PyType_GetFlags(ffi::Py_TYPE(value));
+            if flags & ffi::Py_TPFLAGS_DICT_SUBCLASS as std::os::raw::c_ulong == 0 {
+                ffi::PyErr_SetString(
+                    ffi::PyExc_TypeError,
+                    c"__dict__ must be set to a dictionary".as_ptr(),
+                );
+                return -1;
+            }
+            ffi::Py_INCREF(value);
+            let slot = slot(obj, offset);
+            let old = std::mem::replace(&mut *slot, value);
+            ffi::Py_XDECREF(old);
+            0
+        }
     }
 }
