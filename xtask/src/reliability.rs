@@ -7,7 +7,7 @@
 //!   on both builds (`--long`: 100 thread runs instead of 3);
 //! - the whole extension pytest suite under valgrind (`PYTHONMALLOC=malloc`, leak check for
 //!   definite leaks, uninitialised-value reports off: see [`valgrind_row`]), with
-//!   `tests/reliability/<id>.supp` if there is one.
+//!   `tests/reliability/common.supp` and `tests/reliability/<id>.supp` if there is one.
 //!
 //! It fails on any leak, valgrind error, failed test or crash.
 
@@ -263,15 +263,14 @@ fn valgrind_row(interp: &Interpreter, python: &Path) -> Row {
     Row { check, interp: interp.id.clone(), ok, figures, seconds }
 }
 
-/// The suppression file for `id`, `tests/reliability/<id>.supp`, if there is one (the release
-/// build needs none).
+/// The suppression files for `id`: `tests/reliability/common.supp` (glibc's own over-reads) and
+/// `tests/reliability/<id>.supp` if there is one.
 fn suppressions(root: &Path, id: &str) -> Vec<PathBuf> {
-    let file = root.join("tests/reliability").join(format!("{id}.supp"));
-    if file.is_file() {
-        vec![file]
-    } else {
-        Vec::new()
-    }
+    ["common".to_string(), id.to_string()]
+        .iter()
+        .map(|name| root.join("tests/reliability").join(format!("{name}.supp")))
+        .filter(|file| file.is_file())
+        .collect()
 }
 
 fn print_table(rows: &[Row]) {
