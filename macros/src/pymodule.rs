@@ -2,8 +2,8 @@
 //! PyResult<()>` (optionally with a leading `py: Python`); the declarative form takes a `mod`
 //! whose `#[pymodule_export]` items, `#[pyfunction]`s, `#[pyclass]`es and nested `#[pymodule]`s
 //! (made submodules) are added in order, then its `#[pymodule_init]` function runs. Both expand
-//! to a static `ModuleDef` in a hidden module named like the item, and `PyInit_<name>` unless
-//! the module is a submodule.
+//! to a static `ModuleDef` in a hidden module named like the item, and the export functions
+//! (`PyInit_<name>`, plus `PyModExport_<name>` on 3.15+) unless the module is a submodule.
 
 use crate::attrs::{self, Opt};
 use crate::diag::Errors;
@@ -148,8 +148,9 @@ fn definition(
     let path = if outside { quote!(#ident::#marker) } else { quote!(#marker) };
     let def_path = if outside { quote!(#ident::__PYROXIDE_DEF) } else { quote!(__PYROXIDE_DEF) };
     let init = format_ident!("PyInit_{}", name);
-    let export =
-        (!options.submodule).then(|| quote!(#krate::__pyroxide_export_module!(#init, #path);));
+    let hook = format_ident!("PyModExport_{}", name);
+    let export = (!options.submodule)
+        .then(|| quote!(#krate::__pyroxide_export_module!(#init, #hook, #path);));
     let statics = quote! {
         /// The module's wrapper type.
         #[doc(hidden)]

@@ -20,6 +20,21 @@ def test_abi3_build_when_expected():
     assert inner.__spec__.origin.endswith(".abi3.so") == expected
 
 
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="checks CPython's import hooks")
+def test_export_hooks():
+    """Every module exports `PyInit_<name>`; built for CPython 3.15+ it also exports
+    `PyModExport_<name>` (PEP 793), which 3.15 imports through (abi3 builds target an older
+    version, so they keep `PyInit_` alone)."""
+    import ctypes
+
+    inner = getattr(ext, "pyroxide_ext", ext)
+    origin = inner.__spec__.origin
+    library = ctypes.CDLL(origin)
+    assert hasattr(library, "PyInit_pyroxide_ext")
+    expected = sys.version_info >= (3, 15) and not origin.endswith(".abi3.so")
+    assert hasattr(library, "PyModExport_pyroxide_ext") == expected
+
+
 def test_calls():
     assert f.noop() is None
     sentinel = object()

@@ -2,6 +2,9 @@
 //! 489): `PyInit_<name>` returns the initialised definition, the interpreter creates the module
 //! and runs its `Py_mod_exec` slot, which calls the user's initialiser through the trampoline.
 //! The same definition makes the module object directly for `wrap_pymodule!` and submodules.
+//! On CPython 3.15+ the module also exports `PyModExport_<name>` (PEP 793), which the
+//! interpreter prefers: a static slot array with the same name, doc and slots, and no
+//! definition object.
 
 use super::trampoline::trampoline;
 use crate::err::PyResult;
@@ -42,12 +45,41 @@ pub fn append_to_inittab<M: PyModuleImpl>() {
     crate::ffi::api::append_inittab(M::def().name(), init_entry::<M>);
 }
 
-/// Exports `PyInit_<name>` for the module type `$module` (the macro keeps the `no_mangle`
-/// attribute out of the user's crate, so it compiles under `#![forbid(unsafe_code)]`).
+/// The body of `PyModExport_<name>` for the module `M` (3.15+, PEP 793): its slot array.
+#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+pub fn export_module<M: PyModuleImpl>() -> *mut ffi::PyModuleDef_Slot {
+    M::def().export.get().cast()
+}
+
+/// Exports `PyInit_<name>` for the module type `$module`, and `PyModExport_<name>` when
+/// built for CPython 3.15+ (the macro keeps the `no_mangle` attribute out of the user's crate,
+/// so it compiles under `#![forbid(unsafe_code)]`; the cfg is this crate's, so the user's
+/// crate needs no interpreter cfg).
+#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __pyroxide_export_module {
-    ($init:ident, $module:ty) => {
+    ($init:ident, $export:ident, $module:ty) => {
+        #[no_mangle]
+        #[doc(hidden)]
+        pub extern "C" fn $init() -> *mut $crate::ffi::PyObject {
+            $crate::impl_::pymodule::init_module::<$module>()
+        }
+        #[no_mangle]
+        #[doc(hidden)]
+        pub extern "C" fn $export() -> *mut $crate::ffi::PyModuleDef_Slot {
+            $crate::impl_::pymodule::export_module::<$module>()
+        }
+    };
+}
+
+/// Exports `PyInit_<name>` for the module type `$module` (the macro keeps the `no_mangle`
+/// attribute out of the user's crate, so it compiles under `#![forbid(unsafe_code)]`).
+#[cfg(not(all(Py_3_15, not(any(PyPy, GraalPy)))))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pyroxide_export_module {
+    ($init:ident, $export:ident, $module:ty) => {
         #[no_mangle]
         #[doc(hidden)]
         pub extern "C" fn $init() -> *mut $crate::ffi::PyObject {
@@ -59,11 +91,29 @@ macro_rules! __pyroxide_export_module {
 /// How many slots a definition has: exec, multiple interpreters (3.12+), GIL (3.13+), end.
 const SLOTS: usize = 4;
 
+/// How many slots the export hook's array has: name, doc, ABI, then the definition's slots.
+#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+const EXPORT_SLOTS: usize = 3 + SLOTS;
+
+/// What the export hook's `Py_mod_abi` slot says (`PyABIInfo_VAR`): the ABI this crate was
+/// built for, so that a mismatched interpreter refuses the module instead of crashing.
+#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+const ABI_INFO: ffi::PyABIInfo = ffi::PyABIInfo {
+    abiinfo_major_version: 1,
+    abiinfo_minor_version: 0,
+    flags: ffi::PyABIInfo_DEFAULT_FLAGS as u16,
+    build_version: ffi::PY_VERSION_HEX,
+    abi_version: ffi::PyABIInfo_DEFAULT_ABI_VERSION,
+};
+
 /// A module definition, made at compile time by `#[pymodule]` and completed (pointers to its own
 /// fields) on first use.
 pub struct ModuleDef {
     def: UnsafeCell<ffi::PyModuleDef>,
     slots: UnsafeCell<[ffi::PyModuleDef_Slot; SLOTS]>,
+    /// What `PyModExport_<name>` returns: name, doc, ABI and `slots`, complete at compile time.
+    #[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+    export: UnsafeCell<[ffi::PyModuleDef_Slot; EXPORT_SLOTS]>,
     /// Makes the module's contents (the user's `PyModuleImpl::exec`).
     exec: for<'py> fn(&Bound<'py, PyModule>) -> PyResult<()>,
     name: &'static CStr,
@@ -74,7 +124,8 @@ pub struct ModuleDef {
 
 // SAFETY: `def` and `slots` are written only inside `ready.call_once` (before any reader sees
 // the pointers), and afterwards only by the interpreter's own `PyModuleDef_Init`, which it
-// serialises; the other fields are immutable or atomic.
+// serialises; `export` is never written (the interpreter only reads the array); the other
+// fields are immutable or atomic.
 unsafe impl Sync for ModuleDef {}
 
 /// `Py_MOD_GIL_NOT_USED` / `Py_MOD_GIL_USED`, which the headers define as pointer casts.
@@ -116,7 +167,10 @@ impl ModuleDef {
             slots[2] =
                 ffi::PyModuleDef_Slot { slot: ffi::Py_mod_gil as c_int, value: gil_slot(gil_used) };
         }
+        let slots = compact(slots);
         ModuleDef {
+            #[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+            export: UnsafeCell::new(export_slots(name, doc, &slots)),
             def: UnsafeCell::new(ffi::PyModuleDef {
                 // SAFETY: all-zero is a valid `PyModuleDef_Base` (integers and NULL pointers);
                 // `init` gives the object its reference before the interpreter sees it.
@@ -130,7 +184,7 @@ impl ModuleDef {
                 m_clear: None,
                 m_free: None,
             }),
-            slots: UnsafeCell::new(compact(slots)),
+            slots: UnsafeCell::new(slots),
             exec: M::exec,
             name,
             doc,
@@ -179,6 +233,38 @@ const fn compact(slots: [ffi::PyModuleDef_Slot; SLOTS]) -> [ffi::PyModuleDef_Slo
             out[j] = slots[i];
             j += 1;
         }
+        i += 1;
+    }
+    out
+}
+
+/// The export hook's array: `Py_mod_name`, `Py_mod_doc` and `Py_mod_abi`, then `slots` (which
+/// end with the terminator).
+#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+const fn export_slots(
+    name: &'static CStr,
+    doc: &'static CStr,
+    slots: &[ffi::PyModuleDef_Slot; SLOTS],
+) -> [ffi::PyModuleDef_Slot; EXPORT_SLOTS] {
+    // A constant borrowed in a constant expression is promoted to a `'static` allocation.
+    let abi: &'static ffi::PyABIInfo = &ABI_INFO;
+    let end = ffi::PyModuleDef_Slot { slot: 0, value: std::ptr::null_mut() };
+    let mut out = [end; EXPORT_SLOTS];
+    out[0] = ffi::PyModuleDef_Slot {
+        slot: ffi::Py_mod_name as c_int,
+        value: name.as_ptr() as *mut c_void,
+    };
+    out[1] = ffi::PyModuleDef_Slot {
+        slot: ffi::Py_mod_doc as c_int,
+        value: doc.as_ptr() as *mut c_void,
+    };
+    out[2] = ffi::PyModuleDef_Slot {
+        slot: ffi::Py_mod_abi as c_int,
+        value: abi as *const ffi::PyABIInfo as *mut c_void,
+    };
+    let mut i = 0;
+    while i < SLOTS {
+        out[3 + i] = slots[i];
         i += 1;
     }
     out
