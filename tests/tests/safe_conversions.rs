@@ -402,3 +402,49 @@ fn wide_and_narrow_integers_from_int_subclasses_and_negative_values() {
         assert_eq!(eval(py, "4294967295").extract::<u32>().unwrap(), u32::MAX);
     });
 }
+
+#[test]
+fn f64_extraction_reads_exact_floats_and_falls_back_for_the_rest() {
+    Python::attach(|py| {
+        // Exact floats (read from the object), then what `PyFloat_AsDouble` handles.
+        assert_eq!(eval(py, "-0.0").extract::<f64>().unwrap().to_bits(), (-0.0f64).to_bits());
+        assert_eq!(eval(py, "1.5e300").extract::<f64>().unwrap(), 1.5e300);
+        assert!(eval(py, "float('nan')").extract::<f64>().unwrap().is_nan());
+        let sub = "type('F', (float,), {})(2.25)";
+        assert_eq!(eval(py, sub).extract::<f64>().unwrap(), 2.25);
+        // As the interpreter's `PyFloat_AsDouble`: CPython reads a subclass's stored value
+        // whatever its `__float__` says; PyPy calls `__float__`.
+        let lying = "type('F', (float,), {'__float__': lambda self: 9.0})(2.25)";
+        let expected = if cfg!(PyPy) { 9.0 } else { 2.25 };
+        assert_eq!(eval(py, lying).extract::<f64>().unwrap(), expected);
+        assert_eq!(eval(py, "7").extract::<f64>().unwrap(), 7.0);
+        let dunder = "type('D', (), {'__float__': lambda self: 0.5})()";
+        assert_eq!(eval(py, dunder).extract::<f64>().unwrap(), 0.5);
+        let e = eval(py, "None").extract::<f64>().unwrap_err();
+        assert!(e.is_instance_of::<PyTypeError>(py));
+        let e = eval(py, "10**400").extract::<f64>().unwrap_err();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py));
+    });
+}
+
+#[test]
+fn str_extraction_of_ascii_non_ascii_and_subclassed_text() {
+    Python::attach(|py| {
+        // Compact ASCII (read in place), compact non-ASCII (through its UTF-8 cache), empty, and
+        // a `str` subclass (not compact).
+        let cases = [
+            ("'hello, world'", "hello, world"),
+            ("''", ""),
+            ("'h\\xe9llo \\u2603 \\U0001f600'", "héllo ☃ 😀"),
+            ("type('S', (str,), {})('sub ascii')", "sub ascii"),
+            ("type('S', (str,), {})('sub \\xe9')", "sub é"),
+            ("'x' * 1000", &"x".repeat(1000)),
+        ];
+        for (code, text) in cases {
+            let obj = eval(py, code);
+            assert_eq!(obj.extract::<&str>().unwrap(), text, "{code}");
+            assert_eq!(obj.extract::<String>().unwrap(), text, "{code}");
+        }
+        assert!(eval(py, "'a\\udc80'").extract::<&str>().is_err());
+    });
+}

@@ -36,6 +36,14 @@ fn restore_of_lazy_errors_matches_set_object() {
         assert_eq!(round_trip(py, e), ("KeyError".into(), "(1, 'two')".into()));
         let e = PyValueError::new_err(());
         assert_eq!(round_trip(py, e), ("ValueError".into(), "()".into()));
+        // A `&'static str` message takes an unboxed path; other strings the general one.
+        let e = PyValueError::new_err(String::from("owned"));
+        assert_eq!(round_trip(py, e), ("ValueError".into(), "('owned',)".into()));
+        let e = PyValueError::new_err(("two", "parts"));
+        assert_eq!(round_trip(py, e), ("ValueError".into(), "('two', 'parts')".into()));
+        let e = PyKeyError::new_err("static");
+        assert!(e.is_instance_of::<PyKeyError>(py));
+        assert_eq!(e.value(py).to_string(), "'static'");
         let e = PyValueError::new_err(7);
         assert_eq!(round_trip(py, e), ("ValueError".into(), "(7,)".into()));
         // Not an exception class: a TypeError, as when the error is inspected.

@@ -44,6 +44,26 @@ where
 
 type LazyFn = Box<dyn for<'py> FnOnce(Python<'py>) -> (Py<PyAny>, Py<PyAny>) + Send + Sync>;
 
+/// How a lazy error makes its type and arguments.
+enum Lazy {
+    /// An exception type with a `&'static str` message (`PyValueError::new_err("…")`, the
+    /// common case): nothing boxed besides the state.
+    Message(for<'py> fn(Python<'py>) -> Bound<'py, PyType>, &'static str),
+    /// Anything else.
+    Boxed(LazyFn),
+}
+
+impl Lazy {
+    fn make(self, py: Python<'_>) -> (Py<PyAny>, Py<PyAny>) {
+        match self {
+            Lazy::Message(ty, msg) => {
+                (ty(py).into_any().unbind(), PyString::new(py, msg).into_any().unbind())
+            }
+            Lazy::Boxed(f) => f(py),
+        }
+    }
+}
+
 /// A Python exception. One pointer wide (the state is boxed), so `PyResult<T>` of a pointer-sized
 /// `T` is returned in registers.
 pub struct PyErr {
@@ -52,7 +72,7 @@ pub struct PyErr {
 
 /// What a [`PyErr`] holds: the lazy constructor until the error is normalized, then the instance.
 struct ErrState {
-    lazy: Mutex<Option<LazyFn>>,
+    lazy: Mutex<Option<Lazy>>,
     normalized: OnceLock<Py<PyBaseException>>,
 }
 
@@ -65,14 +85,23 @@ impl PyErr {
         T: PyTypeInfo,
         A: PyErrArguments + Send + Sync + 'static,
     {
+        // A `&'static str` message needs no closure (the check is on the type, so it folds
+        // away per instantiation); it converts exactly as `args.arguments(py)` would.
+        if let Some(msg) = (&args as &dyn std::any::Any).downcast_ref::<&'static str>() {
+            return PyErr::with_lazy(Lazy::Message(T::type_object, msg));
+        }
         PyErr::lazy(Box::new(move |py| {
             (T::type_object(py).into_any().unbind(), args.arguments(py))
         }))
     }
 
     fn lazy(f: LazyFn) -> PyErr {
+        PyErr::with_lazy(Lazy::Boxed(f))
+    }
+
+    fn with_lazy(lazy: Lazy) -> PyErr {
         PyErr {
-            state: Box::new(ErrState { lazy: Mutex::new(Some(f)), normalized: OnceLock::new() }),
+            state: Box::new(ErrState { lazy: Mutex::new(Some(lazy)), normalized: OnceLock::new() }),
         }
     }
 
@@ -130,7 +159,7 @@ impl PyErr {
             return api::restore_raised(value.into_bound(py).into_any());
         }
         let lazy = lazy.into_inner().unwrap_or_else(|e| e.into_inner());
-        let (ty, args) = lazy.expect("a PyErr is either lazy or normalized")(py);
+        let (ty, args) = lazy.expect("a PyErr is either lazy or normalized").make(py);
         let (ty, args) = (ty.into_bound(py), args.into_bound(py));
         // A message or an argument tuple for an exception class: the interpreter makes the
         // instance when it needs it, exactly as `instantiate` would (`ty(*args)`, `ty(msg)`).
@@ -149,7 +178,7 @@ impl PyErr {
         self.state.normalized.get_or_init(|| {
             let lazy = self.state.lazy.lock().unwrap_or_else(|e| e.into_inner()).take();
             let lazy = lazy.expect("a PyErr is either lazy or normalized");
-            let (ty, args) = lazy(py);
+            let (ty, args) = lazy.make(py);
             instantiate(ty.bind(py), args.into_bound(py))
         })
     }

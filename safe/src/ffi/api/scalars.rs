@@ -137,8 +137,25 @@ pub(crate) fn float_from_f64(py: Python<'_>, v: f64) -> Bound<'_, PyAny> {
     unsafe { ffi::PyFloat_FromDouble(v).assume_owned(py) }
 }
 
-/// `float(obj)` as `f64` (`__float__`, then `__index__`).
+/// `float(obj)` as `f64` (`__float__`, then `__index__`); an exact `float` is read from the
+/// object (what `PyFloat_AS_DOUBLE` does), without a call.
+#[inline(always)]
 pub(crate) fn float_as_f64(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+    // SAFETY: attached; `obj` is live, and it is read as a `PyFloatObject` only when its type is
+    // exactly `float` (whose value is immutable).
+    unsafe {
+        let p = obj.as_ptr();
+        if ffi::Py_IS_TYPE(p, std::ptr::addr_of_mut!(ffi::PyFloat_Type)) != 0 {
+            return Ok((*p.cast::<ffi::PyFloatObject>()).ob_fval);
+        }
+    }
+    float_as_f64_slow(obj)
+}
+
+/// [`float_as_f64`] through `PyFloat_AsDouble`.
+#[inline(never)]
+fn float_as_f64_slow(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
     // SAFETY: attached; `obj` live; -1.0 with an exception set on error.
     let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
     if v == -1.0 && super::occurred(obj.py()) {
@@ -172,6 +189,22 @@ pub(crate) fn string_intern<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyAny> 
 /// The UTF-8 text of a `str`, borrowed from the object (which caches it).
 #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
 pub(crate) fn string_to_str<'a>(s: Borrowed<'a, '_, crate::types::PyString>) -> PyResult<&'a str> {
+    // A compact ASCII string's characters are its UTF-8 text, stored right after the header
+    // (what `PyUnicode_AsUTF8AndSize` returns for it), read here without the call. Not on
+    // free-threaded builds, where interning may rewrite the state word this reads.
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy, Py_GIL_DISABLED)))]
+    // SAFETY: attached on a GIL build; `s` is a live `str`, so it starts with a
+    // `PyASCIIObject`; when `compact` and `ascii` are set (bits fixed at creation), `length`
+    // ASCII bytes follow the header and live as long as the object, i.e. at least `'a`.
+    unsafe {
+        let ascii = s.as_ptr().cast::<ffi::PyASCIIObject>();
+        let state = (*ascii).state;
+        if state.compact() != 0 && state.ascii() != 0 {
+            let data = ascii.add(1).cast::<u8>();
+            let len = (*ascii).length as usize;
+            return Ok(std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, len)));
+        }
+    }
     let mut len: ffi::Py_ssize_t = 0;
     // SAFETY: attached; `s` is a live `str` (its type says so); the returned buffer is cached by
     // the object and lives as long as it, i.e. at least `'a`; NULL with an exception set if the
