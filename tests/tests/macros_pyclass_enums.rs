@@ -244,15 +244,19 @@ assert isinstance(alias, types.GenericAlias), type(alias)
 assert alias.__origin__ is Boxed and alias.__args__ == (int,)
 assert Boxed[int, str].__args__ == (int, str)
 assert alias(value=2, scale=3).value == 6
-# Heap types take __text_signature__ from their docstring on 3.10+.
+# Heap types take __text_signature__ from their docstring on 3.10+ (PyPy 3.11 gives them none,
+# but still strips the signature from __doc__).
 if sys.version_info >= (3, 10):
-    assert Boxed.__text_signature__ == "(value=0, *, scale=1)", Boxed.__text_signature__
     assert Boxed.__doc__ == "A generic container.", repr(Boxed.__doc__)
+    assert Overridden.__doc__ == "Overridden.", repr(Overridden.__doc__)
+    # A signature with no text after it: CPython gives "", PyPy None.
+    empty = "" if sys.implementation.name == "cpython" else None
+    assert Undocumented.__doc__ == empty, repr(Undocumented.__doc__)
+if sys.version_info >= (3, 10) and sys.implementation.name == "cpython":
+    assert Boxed.__text_signature__ == "(value=0, *, scale=1)", Boxed.__text_signature__
     assert str(inspect.signature(Boxed)) == "(value=0, *, scale=1)"
     assert Overridden.__text_signature__ == "(a, b)", repr(Overridden.__text_signature__)
-    assert Overridden.__doc__ == "Overridden.", repr(Overridden.__doc__)
     assert Undocumented.__text_signature__ == "(x)", repr(Undocumented.__text_signature__)
-    assert Undocumented.__doc__ == "", repr(Undocumented.__doc__)
     assert Shape.Circle.__text_signature__ == "(radius)", Shape.Circle.__text_signature__
     assert Shape.Labelled.__text_signature__ == "(text, size=1)", Shape.Labelled.__text_signature__
 assert Shape.__text_signature__ is None

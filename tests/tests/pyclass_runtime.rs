@@ -421,8 +421,9 @@ alive = w() is c
         assert_eq!(get("module").extract::<String>().unwrap(), "pyclass_runtime");
         assert_eq!(get("qualname").extract::<String>().unwrap(), "Counter");
         assert_eq!(get("doc").extract::<String>().unwrap(), "Counts up.");
-        // Before 3.10 a class's text signature is only found when `tp_name` has no module.
-        if py.version_info() >= (3, 10) {
+        // Before 3.10 a class's text signature is only found when `tp_name` has no module;
+        // PyPy gives heap types none.
+        if py.version_info() >= (3, 10) && !cfg!(PyPy) {
             assert_eq!(get("sig").extract::<String>().unwrap(), "(start=0)");
         }
         assert_eq!(get("p_repr").extract::<String>().unwrap(), "Counter(7)");

@@ -20,6 +20,16 @@ impl Drop for Counted {
     }
 }
 
+/// On PyPy, runs its GC: PyPy 3.11 (7.3.19+) keeps a capsule on its own side as well, so the
+/// last `Py_DECREF` leaves it to the collector (PyPy 3.9 frees it at once, as CPython does).
+fn collect_on_pypy(py: Python<'_>) {
+    if cfg!(PyPy) {
+        for _ in 0..3 {
+            py.run(c_str!("import gc; gc.collect()"), None, None).unwrap();
+        }
+    }
+}
+
 #[test]
 fn the_value_is_dropped_exactly_once_when_the_capsule_dies() {
     Python::attach(|py| {
@@ -45,11 +55,15 @@ fn the_value_is_dropped_exactly_once_when_the_capsule_dies() {
         capsule.set_context(7usize as *mut c_void).unwrap();
         assert_eq!(capsule.context().unwrap() as usize, 7);
         let extra = capsule.clone();
-        assert_eq!(capsule.get_refcnt(), 2);
+        if !cfg!(PyPy) {
+            // PyPy 3.11 adds its own link to the count.
+            assert_eq!(capsule.get_refcnt(), 2);
+        }
         drop(extra);
         assert_eq!(calls.load(Ordering::SeqCst), 0);
         assert_eq!(drops.load(Ordering::SeqCst), 0);
         drop(capsule);
+        collect_on_pypy(py);
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         assert_eq!(drops.load(Ordering::SeqCst), 1);
         assert_eq!(seen.load(Ordering::SeqCst), 42 + 7);
@@ -144,7 +158,9 @@ fn a_capsule_sent_to_another_thread_runs_its_destructor_there_once() {
             assert_eq!(unsafe { bound.reference::<Counted>() }.value, 9);
             drop(capsule);
             // With a GIL the last reference dies here. Free-threaded builds count references
-            // biased to the creating thread: this decref is queued to it (below).
+            // biased to the creating thread: this decref is queued to it (below). PyPy 3.11
+            // leaves the capsule to its GC (below).
+            collect_on_pypy(py);
             let expected = if cfg!(Py_GIL_DISABLED) { 0 } else { 1 };
             assert_eq!(thread_drops.load(Ordering::SeqCst), expected);
         })
@@ -169,6 +185,7 @@ fn a_panicking_destructor_does_not_unwind_into_the_interpreter() {
         )
         .unwrap();
         drop(capsule);
+        collect_on_pypy(py);
         // The value was moved into the closure, which dropped it while unwinding.
         assert_eq!(drops.load(Ordering::SeqCst), 1);
         assert!(!PyErr::occurred(py));

@@ -67,7 +67,10 @@ fn mapping_proxies() {
         dict.set_item("k", 1).unwrap();
         let before = dict.get_refcnt();
         let proxy = PyMappingProxy::new(py, dict.as_any().cast::<PyMapping>().unwrap());
-        assert_eq!(dict.get_refcnt(), before + 1);
+        if !cfg!(PyPy) {
+            // PyPy's proxy holds the dict on its own side, not through the C-level count.
+            assert_eq!(dict.get_refcnt(), before + 1);
+        }
         assert!(!proxy.is_empty().unwrap());
         dict.set_item("j", 2).unwrap();
         assert_eq!(

@@ -23,6 +23,10 @@ use std::time::Instant;
 const TOOLING_PACKAGES: &[&str] = &["maturin>=1,<2", "pytest"];
 /// What each interpreter's venv holds.
 const SUITE_PACKAGES: &[&str] = &["pytest", "hypothesis>=6,<7"];
+/// What a PyPy venv holds: hypothesis from 6.156 on ships native wheels for PyPy 3.11 that need
+/// `PyPyModule_FromDefAndSpec2`, which PyPy 7.3.19 (trixie) lacks, so their import fails; the
+/// releases before are pure Python.
+const PYPY_SUITE_PACKAGES: &[&str] = &["pytest", "hypothesis>=6,<6.156"];
 /// An interpreter the suite runs on.
 #[derive(Clone, Debug)]
 pub struct Interpreter {
@@ -182,7 +186,9 @@ pub fn ensure_tooling() -> Result<PathBuf> {
 /// The venv of `interp` (`target/pyroxide-cache/venvs/<id>`, with pytest); returns its python.
 pub fn ensure_suite_venv(interp: &Interpreter) -> Result<PathBuf> {
     let dir = cache_dir().join("venvs").join(&interp.id);
-    ensure_venv(&dir, &interp.executable, &interp.version, SUITE_PACKAGES)
+    let packages =
+        if interp.version.contains("PyPy") { PYPY_SUITE_PACKAGES } else { SUITE_PACKAGES };
+    ensure_venv(&dir, &interp.executable, &interp.version, packages)
 }
 
 /// Creates `dir` as a venv of `python` with `packages`, unless its stamp says it is one.
