@@ -177,12 +177,19 @@ fn dropping_on_a_detached_thread_releases_the_view() {
         let buf = PyBuffer::<u8>::get(&data).unwrap();
         assert_eq!(data.get_refcnt(), before + 1);
         py.detach(|| std::thread::spawn(move || drop(buf)).join().unwrap());
-        // Free-threaded builds: the other thread's decref is queued to this thread, the
-        // object's owner, and merged when it next runs bytecode.
-        #[cfg(Py_GIL_DISABLED)]
-        py.eval(c"(lambda: None)()", None, None).unwrap();
+        // Free-threaded builds queue the other thread's decref to the object's owning thread,
+        // found by thread id. Measured on 3.13t: run alone, the count came back once this
+        // thread ran more code; run beside this file's other tests, it stayed one higher for
+        // over a second of sleeping and running code (likely: this thread reused the id of an
+        // exited thread whose thread state lives on, such as the one that initialized the
+        // interpreter, and the merge was queued there). The count is checked with a GIL only.
+        #[cfg(not(Py_GIL_DISABLED))]
         assert_eq!(data.get_refcnt(), before);
+        #[cfg(Py_GIL_DISABLED)]
+        let _ = before;
+        // The view is released (on every build): a bytearray with an export cannot resize.
         data.call_method1("extend", (b"!".as_slice(),)).unwrap();
+        assert_eq!(data.extract::<Vec<u8>>().unwrap(), b"xyz!");
     });
 }
 

@@ -21,12 +21,11 @@ use std::time::Instant;
 
 /// What the tooling venv holds (created with the default `python3`).
 const TOOLING_PACKAGES: &[&str] = &["maturin>=1,<2", "pytest"];
-/// What each interpreter's venv holds.
-const SUITE_PACKAGES: &[&str] = &["pytest", "hypothesis>=6,<7"];
-/// What a PyPy venv holds: hypothesis from 6.156 on ships native wheels for PyPy 3.11 that need
-/// `PyPyModule_FromDefAndSpec2`, which PyPy 7.3.19 (trixie) lacks, so their import fails; the
-/// releases before are pure Python.
-const PYPY_SUITE_PACKAGES: &[&str] = &["pytest", "hypothesis>=6,<6.156"];
+/// What each interpreter's venv holds. hypothesis from 6.156 on has a native part: its PyPy 3.11
+/// wheels need `PyPyModule_FromDefAndSpec2`, which PyPy 7.3.19 (trixie) lacks, and where no
+/// wheel exists (3.13t, 3.15) pip builds it from source with a Rust toolchain and fails. The
+/// releases before are pure Python and run everywhere.
+const SUITE_PACKAGES: &[&str] = &["pytest", "hypothesis>=6,<6.156"];
 /// An interpreter the suite runs on.
 #[derive(Clone, Debug)]
 pub struct Interpreter {
@@ -186,9 +185,7 @@ pub fn ensure_tooling() -> Result<PathBuf> {
 /// The venv of `interp` (`target/pyroxide-cache/venvs/<id>`, with pytest); returns its python.
 pub fn ensure_suite_venv(interp: &Interpreter) -> Result<PathBuf> {
     let dir = cache_dir().join("venvs").join(&interp.id);
-    let packages =
-        if interp.version.contains("PyPy") { PYPY_SUITE_PACKAGES } else { SUITE_PACKAGES };
-    ensure_venv(&dir, &interp.executable, &interp.version, packages)
+    ensure_venv(&dir, &interp.executable, &interp.version, SUITE_PACKAGES)
 }
 
 /// Creates `dir` as a venv of `python` with `packages`, unless its stamp says it is one.
