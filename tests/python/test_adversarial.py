@@ -88,7 +88,9 @@ def test_int_from_odd_objects(name):
     assert f(IndexSeven()) == 7
     with pytest.raises(ZeroDivisionError, match="^from __index__$"):
         f(IndexRaises())
-    with pytest.raises(TypeError, match=r"^argument 'x': __index__ returned non-int \(type str\)"):
+    # The interpreter's wording after the argument's name (3.15 words it anew).
+    not_int = r"(__index__ returned non-int \(type str\)|.*__index__\(\) must return an int, not str)"
+    with pytest.raises(TypeError, match=rf"^argument 'x': {not_int}"):
         f(IndexNotInt())
     for value, type_name in ((1.5, "float"), ("3", "str"), (None, "NoneType")):
         with pytest.raises(TypeError) as info:
@@ -265,7 +267,8 @@ def nested(depth):
 
 def test_deep_nesting_is_a_recursion_error():
     assert c.tree_depth(nested(50)) == (50, 1)
-    with pytest.raises(RecursionError, match="^maximum recursion depth exceeded"):
+    # 3.14+ measure the C stack: "Stack overflow (used … kB) while extracting a Vec".
+    with pytest.raises(RecursionError, match="^(maximum recursion depth exceeded|Stack overflow)"):
         c.tree_depth(nested(100_000))
     # And the interpreter is fine afterwards.
     assert c.tree_depth([1, [2, 3]]) == (2, 6)
