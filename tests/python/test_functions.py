@@ -33,6 +33,10 @@ def test_export_hooks():
     assert hasattr(library, "PyInit_pyroxide_ext")
     expected = sys.version_info >= (3, 15) and not origin.endswith(".abi3.so")
     assert hasattr(library, "PyModExport_pyroxide_ext") == expected
+    # A module made from the export hook's slots has no definition object.
+    get_def = ctypes.pythonapi.PyModule_GetDef
+    get_def.restype, get_def.argtypes = ctypes.c_void_p, [ctypes.py_object]
+    assert (get_def(inner) is None) == expected
 
 
 def test_calls():
