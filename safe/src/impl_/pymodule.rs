@@ -51,11 +51,9 @@ pub fn export_module<M: PyModuleImpl>() -> *mut ffi::PyModuleDef_Slot {
     M::def().export.get().cast()
 }
 
-/// Exports `PyInit_<name>` for the module type `$module`, and `PyModExport_<name>` when
-/// built for CPython 3.15+ (the macro keeps the `no_mangle` attribute out of the user's crate,
-/// so it compiles under `#![forbid(unsafe_code)]`; the cfg is this crate's, so the user's
-/// crate needs no interpreter cfg).
-#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+/// Exports `PyInit_<name>` for the module type `$module`, and `PyModExport_<name>` when built
+/// for CPython 3.15+ (the macro keeps the `no_mangle` attribute out of the user's crate, so it
+/// compiles under `#![forbid(unsafe_code)]`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __pyroxide_export_module {
@@ -65,6 +63,17 @@ macro_rules! __pyroxide_export_module {
         pub extern "C" fn $init() -> *mut $crate::ffi::PyObject {
             $crate::impl_::pymodule::init_module::<$module>()
         }
+        $crate::__pyroxide_export_hook!($export, $module);
+    };
+}
+
+/// `PyModExport_<name>` for the module type `$module` (PEP 793). Which definition exists is
+/// decided by this crate's cfgs, so the user's crate needs no interpreter cfg.
+#[cfg(all(Py_3_15, not(any(PyPy, GraalPy))))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pyroxide_export_hook {
+    ($export:ident, $module:ty) => {
         #[no_mangle]
         #[doc(hidden)]
         pub extern "C" fn $export() -> *mut $crate::ffi::PyModuleDef_Slot {
@@ -73,19 +82,12 @@ macro_rules! __pyroxide_export_module {
     };
 }
 
-/// Exports `PyInit_<name>` for the module type `$module` (the macro keeps the `no_mangle`
-/// attribute out of the user's crate, so it compiles under `#![forbid(unsafe_code)]`).
+/// No export hook before CPython 3.15 (nor on PyPy and GraalPy): `PyInit_<name>` alone.
 #[cfg(not(all(Py_3_15, not(any(PyPy, GraalPy)))))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __pyroxide_export_module {
-    ($init:ident, $export:ident, $module:ty) => {
-        #[no_mangle]
-        #[doc(hidden)]
-        pub extern "C" fn $init() -> *mut $crate::ffi::PyObject {
-            $crate::impl_::pymodule::init_module::<$module>()
-        }
-    };
+macro_rules! __pyroxide_export_hook {
+    ($export:ident, $module:ty) => {};
 }
 
 /// How many slots a definition has: exec, multiple interpreters (3.12+), GIL (3.13+), end.
