@@ -442,9 +442,11 @@ fn str_extraction_of_ascii_non_ascii_and_subclassed_text() {
         ];
         for (code, text) in cases {
             let obj = eval(py, code);
+            // `&str` is not extractable under the limited API before 3.10 (as in PyO3).
+            #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
             assert_eq!(obj.extract::<&str>().unwrap(), text, "{code}");
             assert_eq!(obj.extract::<String>().unwrap(), text, "{code}");
         }
-        assert!(eval(py, "'a\\udc80'").extract::<&str>().is_err());
+        assert!(eval(py, "'a\\udc80'").extract::<String>().is_err());
     });
 }
