@@ -412,11 +412,11 @@ fn f64_extraction_reads_exact_floats_and_falls_back_for_the_rest() {
         assert!(eval(py, "float('nan')").extract::<f64>().unwrap().is_nan());
         let sub = "type('F', (float,), {})(2.25)";
         assert_eq!(eval(py, sub).extract::<f64>().unwrap(), 2.25);
-        // As the interpreter's `PyFloat_AsDouble`: CPython reads a subclass's stored value
-        // whatever its `__float__` says; PyPy calls `__float__`.
+        // As the interpreter's `PyFloat_AsDouble`: CPython and PyPy 3.11 read a subclass's
+        // stored value whatever its `__float__` says; PyPy 3.9 calls `__float__`.
         let lying = "type('F', (float,), {'__float__': lambda self: 9.0})(2.25)";
-        let expected = if cfg!(PyPy) { 9.0 } else { 2.25 };
-        assert_eq!(eval(py, lying).extract::<f64>().unwrap(), expected);
+        let v = eval(py, lying).extract::<f64>().unwrap();
+        assert!(v == 2.25 || (cfg!(PyPy) && v == 9.0), "{v}");
         assert_eq!(eval(py, "7").extract::<f64>().unwrap(), 7.0);
         let dunder = "type('D', (), {'__float__': lambda self: 0.5})()";
         assert_eq!(eval(py, dunder).extract::<f64>().unwrap(), 0.5);
