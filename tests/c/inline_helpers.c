@@ -77,6 +77,10 @@ Py_ssize_t c_PyList_GET_SIZE(PyObject *o) { return PyList_GET_SIZE(o); }
 PyObject *c_PyList_GET_ITEM(PyObject *o, Py_ssize_t i) { return PyList_GET_ITEM(o, i); }
 void c_PyList_SET_ITEM(PyObject *o, Py_ssize_t i, PyObject *v) { PyList_SET_ITEM(o, i, v); }
 Py_ssize_t c_PyUnicode_GET_LENGTH(PyObject *o) { return PyUnicode_GET_LENGTH(o); }
+int c_PyUnicode_IS_COMPACT(PyObject *o) { return PyUnicode_IS_COMPACT(o); }
+int c_PyUnicode_IS_COMPACT_ASCII(PyObject *o) { return PyUnicode_IS_COMPACT_ASCII(o); }
+void *c_PyUnicode_DATA(PyObject *o) { return PyUnicode_DATA(o); }
+double c_PyFloat_AS_DOUBLE(PyObject *o) { return PyFloat_AS_DOUBLE(o); }
 
 /* The compact-int accessors: 3.12+ has them as static inline functions; before, the same
  * property of the older layout (IS_MEDIUM_VALUE / MEDIUM_VALUE of Objects/longobject.c). */

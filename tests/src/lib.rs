@@ -249,6 +249,10 @@ pub mod c {
         pub fn c_PyList_GET_ITEM(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
         pub fn c_PyList_SET_ITEM(o: *mut PyObject, i: Py_ssize_t, v: *mut PyObject);
         pub fn c_PyUnicode_GET_LENGTH(o: *mut PyObject) -> Py_ssize_t;
+        pub fn c_PyUnicode_IS_COMPACT(o: *mut PyObject) -> c_int;
+        pub fn c_PyUnicode_IS_COMPACT_ASCII(o: *mut PyObject) -> c_int;
+        pub fn c_PyUnicode_DATA(o: *mut PyObject) -> *mut std::ffi::c_void;
+        pub fn c_PyFloat_AS_DOUBLE(o: *mut PyObject) -> f64;
         pub fn c__PyLong_IsCompact(o: *mut PyObject) -> c_int;
         pub fn c__PyLong_CompactValue(o: *mut PyObject) -> Py_ssize_t;
     }

@@ -307,6 +307,61 @@ fn unicode_length_matches_c() {
 }
 
 #[test]
+fn unicode_layout_matches_c() {
+    let gil = Gil::acquire();
+    // Compact ASCII, compact non-ASCII (1, 2 and 4 bytes per character), empty, and an instance
+    // of a `str` subclass (not compact: its characters live in a separate buffer).
+    let strs = eval(
+        &gil,
+        "['hello', 'h\\u00e9llo', '\\u20ac uro', '\\U0001F600a', '', \
+         type('S', (str,), {})('sub ascii'), type('S', (str,), {})('sub \\u00e9')]",
+    );
+    let expected = [(1, 1), (1, 0), (1, 0), (1, 0), (1, 1), (0, 0), (0, 0)];
+    // SAFETY: the GIL is held; `strs` is a live list of ready `str`s; the bytes are read only
+    // for compact ASCII strings, whose `length` characters are at `PyUnicode_DATA`.
+    unsafe {
+        assert_eq!(ffi::PyList_GET_SIZE(strs), expected.len() as ffi::Py_ssize_t);
+        for (i, &(compact, ascii)) in expected.iter().enumerate() {
+            let item = ffi::PyList_GET_ITEM(strs, i as ffi::Py_ssize_t);
+            assert_eq!(ffi::PyUnicode_IS_COMPACT(item), c_PyUnicode_IS_COMPACT(item), "item {i}");
+            assert_eq!(ffi::PyUnicode_IS_COMPACT(item), compact, "item {i}");
+            let is_ascii = ffi::PyUnicode_IS_COMPACT_ASCII(item);
+            assert_eq!(is_ascii, c_PyUnicode_IS_COMPACT_ASCII(item), "item {i}");
+            assert_eq!(is_ascii, ascii, "item {i}");
+            assert_eq!(ffi::PyUnicode_DATA(item), c_PyUnicode_DATA(item), "item {i}");
+            if is_ascii != 0 {
+                let len = ffi::PyUnicode_GET_LENGTH(item) as usize;
+                let bytes = std::slice::from_raw_parts(ffi::PyUnicode_DATA(item).cast::<u8>(), len);
+                let mut utf8_len: ffi::Py_ssize_t = 0;
+                let utf8 = ffi::PyUnicode_AsUTF8AndSize(item, &mut utf8_len);
+                assert_eq!(bytes, std::slice::from_raw_parts(utf8.cast::<u8>(), utf8_len as usize));
+            }
+        }
+        ffi::Py_DECREF(strs);
+    }
+}
+
+#[test]
+fn float_value_matches_c() {
+    let gil = Gil::acquire();
+    let floats = eval(
+        &gil,
+        "[0.0, -0.0, 1.5, -2.25e300, 5e-324, float('inf'), float('-inf'), float('nan'), \
+         type('F', (float,), {})(7.75)]",
+    );
+    // SAFETY: the GIL is held; `floats` is a live list of `float`s (one of a subclass).
+    unsafe {
+        for i in 0..ffi::PyList_GET_SIZE(floats) {
+            let item = ffi::PyList_GET_ITEM(floats, i);
+            let value = ffi::PyFloat_AS_DOUBLE(item);
+            assert_eq!(value.to_bits(), c_PyFloat_AS_DOUBLE(item).to_bits(), "item {i}");
+            assert_eq!(value.to_bits(), ffi::PyFloat_AsDouble(item).to_bits(), "item {i}");
+        }
+        ffi::Py_DECREF(floats);
+    }
+}
+
+#[test]
 fn singletons_and_identity_match_c() {
     let gil = Gil::acquire();
     let values = [(eval(&gil, "None"), 0), (eval(&gil, "True"), 1), (eval(&gil, "1 == 2"), 2)];

@@ -20,14 +20,20 @@ use ffi::{PyObject, PyTypeObject, Py_ssize_t};
 
 mod checks;
 #[cfg(not(Py_LIMITED_API))]
+mod float;
+#[cfg(not(Py_LIMITED_API))]
 mod long;
 mod refcount;
 #[cfg(not(Py_LIMITED_API))]
 mod seq;
 #[cfg(all(not(Py_LIMITED_API), not(Py_3_13)))]
 mod tstate;
+#[cfg(not(Py_LIMITED_API))]
+mod unicode;
 
 pub use checks::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use float::*;
 #[cfg(not(Py_LIMITED_API))]
 pub use long::*;
 pub use refcount::*;
@@ -35,6 +41,8 @@ pub use refcount::*;
 pub use seq::*;
 #[cfg(all(not(Py_LIMITED_API), not(Py_3_13)))]
 pub use tstate::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use unicode::*;
 
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!(

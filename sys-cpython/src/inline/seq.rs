@@ -1,4 +1,4 @@
-//! Tuple, list and str accessors that read the object directly (not in the limited API).
+//! Tuple and list accessors that read the object directly (not in the limited API).
 
 #[allow(unused_imports)]
 use super::*;
@@ -98,16 +98,4 @@ pub unsafe fn PyList_GET_ITEM(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject
 pub unsafe fn PyList_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
     // SAFETY: forwarded from the caller.
     unsafe { *(*op.cast::<ffi::PyListObject>()).ob_item.offset(i) = v }
-}
-
-/// `PyUnicode_GET_LENGTH(op)`: `((PyASCIIObject*)op)->length`, the length in code points
-/// (Include/cpython/unicodeobject.h; a macro before 3.12, which also asserts readiness).
-///
-/// # Safety
-/// `op` must point to a live, ready `str` object.
-#[cfg(not(Py_LIMITED_API))]
-#[inline(always)]
-pub unsafe fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t {
-    // SAFETY: every `str` starts with a `PyASCIIObject`.
-    unsafe { (*op.cast::<ffi::PyASCIIObject>()).length }
 }

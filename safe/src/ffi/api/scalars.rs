@@ -147,7 +147,7 @@ pub(crate) fn float_as_f64(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
     unsafe {
         let p = obj.as_ptr();
         if ffi::Py_IS_TYPE(p, std::ptr::addr_of_mut!(ffi::PyFloat_Type)) != 0 {
-            return Ok((*p.cast::<ffi::PyFloatObject>()).ob_fval);
+            return Ok(ffi::PyFloat_AS_DOUBLE(p));
         }
     }
     float_as_f64_slow(obj)
@@ -193,15 +193,14 @@ pub(crate) fn string_to_str<'a>(s: Borrowed<'a, '_, crate::types::PyString>) -> 
     // (what `PyUnicode_AsUTF8AndSize` returns for it), read here without the call. Not on
     // free-threaded builds, where interning may rewrite the state word this reads.
     #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy, Py_GIL_DISABLED)))]
-    // SAFETY: attached on a GIL build; `s` is a live `str`, so it starts with a
-    // `PyASCIIObject`; when `compact` and `ascii` are set (bits fixed at creation), `length`
-    // ASCII bytes follow the header and live as long as the object, i.e. at least `'a`.
+    // SAFETY: attached on a GIL build; `s` is a live `str`; when it is compact ASCII (bits fixed
+    // at creation), its `length` ASCII bytes start at `PyUnicode_DATA` and live as long as the
+    // object, i.e. at least `'a`.
     unsafe {
-        let ascii = s.as_ptr().cast::<ffi::PyASCIIObject>();
-        let state = (*ascii).state;
-        if state.compact() != 0 && state.ascii() != 0 {
-            let data = ascii.add(1).cast::<u8>();
-            let len = (*ascii).length as usize;
+        let p = s.as_ptr();
+        if ffi::PyUnicode_IS_COMPACT_ASCII(p) != 0 {
+            let data = ffi::PyUnicode_DATA(p).cast::<u8>();
+            let len = ffi::PyUnicode_GET_LENGTH(p) as usize;
             return Ok(std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, len)));
         }
     }
