@@ -94,3 +94,41 @@ fn errors_raised_in_rust_chain_to_the_handled_exception() {
 fn raise_type_error() -> PyResult<()> {
     Err(PyTypeError::new_err("from rust"))
 }
+
+#[test]
+fn std_conversion_errors_become_the_python_exceptions() {
+    Python::attach(|py| {
+        let overflow: PyErr = u8::try_from(300i64).unwrap_err().into();
+        assert_eq!(
+            round_trip(py, overflow),
+            (
+                "ValueError".to_owned(),
+                "('out of range integral type conversion attempted',)".to_owned()
+            )
+        );
+        let bytes = vec![b'o', b'k', 0xff, b'!'];
+        let utf8: PyErr = String::from_utf8(bytes).unwrap_err().into();
+        assert!(utf8.is_instance_of::<pyo3::exceptions::PyUnicodeDecodeError>(py));
+        assert_eq!(
+            utf8.value(py).to_string(),
+            "'utf-8' codec can't decode byte 0xff in position 2: invalid utf-8"
+        );
+        let value = utf8.value(py);
+        assert_eq!(value.getattr("object").unwrap().extract::<Vec<u8>>().unwrap(), b"ok\xff!");
+        assert_eq!(value.getattr("start").unwrap().extract::<usize>().unwrap(), 2);
+        assert_eq!(value.getattr("end").unwrap().extract::<usize>().unwrap(), 3);
+        // A sequence cut short at the end: the range runs to the end of the input.
+        let truncated: PyErr = String::from_utf8(vec![b'a', 0xe2, 0x82]).unwrap_err().into();
+        let value = truncated.value(py);
+        assert_eq!(value.getattr("start").unwrap().extract::<usize>().unwrap(), 1);
+        assert_eq!(value.getattr("end").unwrap().extract::<usize>().unwrap(), 3);
+        // The constructor PyO3 documents, with its example.
+        let input: &[u8] = &[b'f', b'o', 0xd8, b'o'];
+        let err = std::str::from_utf8(std::hint::black_box(input)).unwrap_err();
+        let decode = pyo3::exceptions::PyUnicodeDecodeError::new_utf8(py, input, err).unwrap();
+        assert_eq!(
+            decode.to_string(),
+            "'utf-8' codec can't decode byte 0xd8 in position 2: invalid utf-8"
+        );
+    });
+}

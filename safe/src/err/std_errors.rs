@@ -38,10 +38,9 @@ macro_rules! value_errors {
 value_errors! {
     std::num::ParseIntError => PyValueError,
     std::num::ParseFloatError => PyValueError,
-    std::num::TryFromIntError => PyOverflowError,
+    std::num::TryFromIntError => PyValueError,
     std::str::ParseBoolError => PyValueError,
     std::str::Utf8Error => PyValueError,
-    std::string::FromUtf8Error => PyValueError,
     std::string::FromUtf16Error => PyValueError,
     std::char::ParseCharError => PyValueError,
     std::char::TryFromCharError => PyValueError,
@@ -51,4 +50,19 @@ value_errors! {
     std::ffi::IntoStringError => PyValueError,
     std::array::TryFromSliceError => PyValueError,
     std::time::SystemTimeError => PyValueError,
+}
+
+/// A `UnicodeDecodeError` over the rejected bytes, as `bytes.decode()` raises
+/// (`'utf-8' codec can't decode byte 0xff in position 0: invalid utf-8`).
+impl From<std::string::FromUtf8Error> for PyErr {
+    fn from(e: std::string::FromUtf8Error) -> PyErr {
+        let range = crate::exceptions::utf8_error_range(e.as_bytes(), &e.utf8_error());
+        PyUnicodeDecodeError::new_err((
+            "utf-8",
+            e.into_bytes(),
+            range.start,
+            range.end,
+            "invalid utf-8",
+        ))
+    }
 }

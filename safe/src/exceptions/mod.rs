@@ -413,3 +413,6 @@ native_exception!(
 pub type PyEnvironmentError = PyOSError;
 /// `OSError`'s old name `IOError`.
 pub type PyIOError = PyOSError;
+
+mod unicode;
+pub(crate) use unicode::utf8_error_range;
