@@ -4,6 +4,8 @@ test_reliability.rs): each case asserts the exception type and its message. As i
 other errors (`OverflowError`, `ValueError`, errors raised by the object's own dunders) pass
 through unchanged."""
 
+import collections
+import collections.abc
 import os
 import subprocess
 import sys
@@ -170,24 +172,53 @@ def test_sequences():
         c.rt_tuple((1, "a"))
 
 
-def test_generator_raising_halfway():
-    def gen(exc):
+class RaisingHalfway(collections.abc.Sequence):
+    """A sequence whose iterator raises after two items."""
+
+    def __init__(self, exc):
+        self.exc = exc
+
+    def __len__(self):
+        return 3
+
+    def __getitem__(self, i):
+        return [1, 2, 3][i]
+
+    def __iter__(self):
         yield 1
         yield 2
-        raise exc
+        raise self.exc
 
+
+def test_iteration_raising_halfway():
     with pytest.raises(RuntimeError, match="^halfway$"):
-        c.rt_vec(gen(RuntimeError("halfway")))
-    with pytest.raises(TypeError, match="^argument 'x': halfway$"):
-        c.rt_vec(gen(TypeError("halfway")))
+        c.rt_vec(RaisingHalfway(RuntimeError("halfway")))
+    with pytest.raises(TypeError, match="halfway$"):
+        c.rt_vec(RaisingHalfway(TypeError("halfway")))
 
 
-class LyingLen:
+def test_vec_wants_a_sequence():
+    # As in PyO3: only `collections.abc.Sequence`s become a `Vec`; other iterables are refused
+    # before anything is iterated.
+    def gen():
+        yield 1
+
+    for value, name in [({1, 2}, "set"), ({1: 2}, "dict"), (gen(), "generator"), (iter([1]), "list_iterator")]:
+        with pytest.raises(TypeError, match=rf"'{name}' object is not an instance of 'Sequence'$"):
+            c.rt_vec(value)
+    assert c.rt_vec(range(3)) == [0, 1, 2]
+    assert c.rt_vec(collections.UserList([4, 5])) == [4, 5]
+
+
+class LyingLen(collections.abc.Sequence):
     def __init__(self, n):
         self.n = n
 
     def __len__(self):
         return self.n
+
+    def __getitem__(self, i):
+        return [1, 2, 3][i]
 
     def __iter__(self):
         return iter([1, 2, 3])

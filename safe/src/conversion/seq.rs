@@ -2,12 +2,15 @@
 //! tuples of up to 12 elements to and from `tuple`.
 
 use super::{private, FromPyObject, IntoPyObject};
-use crate::err::{PyErr, PyResult};
+use crate::err::{CastError, PyErr, PyResult};
 use crate::exceptions::{PyTypeError, PyValueError};
 use crate::ffi::api;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
-use crate::types::{PyAny, PyAnyMethods, PyList, PyListMethods, PyString, PyTuple, PyTupleMethods};
+use crate::type_object::PyTypeCheck;
+use crate::types::{
+    PyAny, PyAnyMethods, PyList, PyListMethods, PySequence, PyString, PyTuple, PyTupleMethods,
+};
 
 impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
     type Target = PyAny;
@@ -76,6 +79,11 @@ where
                 out.push(item.extract::<T>().map_err(Into::into)?);
             }
             return Ok(out);
+        }
+        // Other objects must be sequences (`collections.abc.Sequence`), as in PyO3: a `set`, a
+        // `dict` or an iterator is refused, not iterated.
+        if !<PySequence as PyTypeCheck>::type_check(&obj) {
+            return Err(CastError::new(obj, "Sequence").into());
         }
         // `__len__` is only a hint here, and may lie: a huge answer must not become a huge
         // (or failing, hence aborting) allocation. Beyond the cap the vector grows as usual.

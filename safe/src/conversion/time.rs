@@ -30,7 +30,10 @@ impl<'py> IntoPyObject<'py> for Duration {
     type Output = Bound<'py, PyDelta>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        let days = i32::try_from(self.as_secs() / SECONDS_PER_DAY)?;
+        let days = self.as_secs() / SECONDS_PER_DAY;
+        let days = i32::try_from(days).map_err(|_| {
+            PyOverflowError::new_err(format!("days={days}; must have magnitude <= 999999999"))
+        })?;
         let seconds = (self.as_secs() % SECONDS_PER_DAY) as i32;
         let microseconds = self.subsec_micros() as i32;
         PyDelta::new(py, days, seconds, microseconds, false)
