@@ -45,8 +45,8 @@ where
     }
 }
 
-/// The most elements a `Vec` extracted from an arbitrary iterable reserves up front from the
-/// object's `__len__`.
+/// The most elements a `Vec` extracted from a sequence other than a list or tuple reserves up
+/// front from the object's `__len__`.
 const MAX_PREALLOCATED: usize = 4096;
 
 impl<'a, 'py, T> FromPyObject<'a, 'py> for Vec<T>
