@@ -207,7 +207,8 @@ fn declarative_body(
         return TokenStream::new();
     };
     let mut adds = Vec::new();
-    let mut init: Option<syn::Ident> = None;
+    // The `#[pymodule_init]` function and its arity: `()`, `(module)` or `(py, module)`.
+    let mut init: Option<(syn::Ident, usize)> = None;
     let parent = match &options.module {
         Some(p) => format!(
             "{p}.{}",
@@ -235,7 +236,7 @@ fn declarative_body(
             }
             syn::Item::Fn(f) if has_attr(&f.attrs, "pymodule_init") => {
                 attrs::take_marker(&mut f.attrs, "pymodule_init");
-                if let Some(previous) = &init {
+                if let Some((previous, _)) = &init {
                     errors.error(
                         f.sig.ident.span(),
                         format!(
@@ -243,17 +244,19 @@ fn declarative_body(
                         ),
                     );
                 }
-                init = Some(f.sig.ident.clone());
+                init = Some((f.sig.ident.clone(), f.sig.inputs.len()));
             }
             syn::Item::Fn(f) if has_attr(&f.attrs, "pyfunction") => {
                 let ident = &f.sig.ident;
                 adds.push(add(quote!(#ident)));
             }
             syn::Item::Struct(s) if has_attr(&s.attrs, "pyclass") => {
+                mark_class_module(&mut s.attrs, &parent);
                 let ident = &s.ident;
                 adds.push(add(quote!(#ident)));
             }
             syn::Item::Enum(e) if has_attr(&e.attrs, "pyclass") => {
+                mark_class_module(&mut e.attrs, &parent);
                 let ident = &e.ident;
                 adds.push(add(quote!(#ident)));
             }
@@ -282,7 +285,11 @@ fn declarative_body(
             }
         }
     }
-    let init_call = init.map(|i| quote!(#i(module)?;));
+    let init_call = init.map(|(i, arity)| match arity {
+        0 => quote!(#i()?;),
+        2 => quote!(#i(module.py(), module)?;),
+        _ => quote!(#i(module)?;),
+    });
     quote! {
         #(#adds)*
         #init_call
@@ -329,6 +336,42 @@ fn mark_submodule(attrs: &mut [syn::Attribute], parent: &str) {
             let has_module = existing.to_string().contains("module =");
             let module_opt = (!has_module).then(|| quote!(module = #parent,));
             *attr = syn::parse_quote!(#[#path(submodule, #module_opt #existing)]);
+        }
+    }
+}
+
+/// Gives a nested `#[pyclass]` the module it is defined in (`__module__`), unless it names one
+/// itself (`#[pyclass(module = ...)]` or `#[pyo3(module = ...)]`).
+fn mark_class_module(attrs: &mut [syn::Attribute], module: &str) {
+    let names_module = |attr: &syn::Attribute| match &attr.meta {
+        syn::Meta::List(l) => l
+            .tokens
+            .clone()
+            .into_iter()
+            .any(|t| matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "module")),
+        _ => false,
+    };
+    if attrs.iter().any(|a| a.path().is_ident("pyo3") && names_module(a)) {
+        return;
+    }
+    for attr in attrs.iter_mut() {
+        if attr.path().segments.last().is_some_and(|s| s.ident == "pyclass") {
+            if names_module(attr) {
+                return;
+            }
+            let path = attr.path().clone();
+            *attr = match &attr.meta {
+                syn::Meta::List(l) if !l.tokens.is_empty() => {
+                    let existing = &l.tokens;
+                    let trailing_comma = matches!(
+                        existing.clone().into_iter().last(),
+                        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == ','
+                    );
+                    let comma = (!trailing_comma).then(|| quote!(,));
+                    syn::parse_quote!(#[#path(#existing #comma module = #module)])
+                }
+                _ => syn::parse_quote!(#[#path(module = #module)]),
+            };
         }
     }
 }

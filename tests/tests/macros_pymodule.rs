@@ -53,6 +53,46 @@ mod declarative {
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("double_alias", m.getattr("double")?)
     }
+
+    /// A class defined in the module: its `__module__` is the module's name.
+    #[pyclass]
+    struct Point;
+
+    #[pyclass(frozen)]
+    #[derive(PartialEq)]
+    enum Shade {
+        Light,
+    }
+
+    #[pyclass(module = "elsewhere")]
+    struct Placed;
+
+    #[pyclass]
+    #[pyo3(module = "also.elsewhere")]
+    struct PlacedToo;
+
+    /// A submodule with a class and an init hook taking `py`.
+    #[pymodule]
+    mod deep {
+        use pyo3::prelude::*;
+
+        #[pyclass]
+        struct Deeper;
+
+        #[pymodule_init]
+        fn init(py: Python<'_>, m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add("version", py.version())
+        }
+    }
+
+    /// A submodule whose init hook takes nothing.
+    #[pymodule(name = "renamed")]
+    mod plain {
+        #[pymodule_init]
+        fn init() -> pyo3::PyResult<()> {
+            Ok(())
+        }
+    }
 }
 
 #[no_implicit_prelude]
@@ -87,6 +127,8 @@ fn function_form() {
         assert_eq!(eval(py, &m, "m.__doc__").to_string(), "A module made by a function.");
         assert_eq!(eval(py, &m, "sorted(m.__all__)").to_string(), "['ANSWER', 'double']");
         assert_eq!(eval(py, &m, "m.double.__module__").to_string(), "funcs");
+        // The same module object each time, as in PyO3.
+        assert!(wrap_pymodule!(funcs)(py).into_bound(py).into_any().is(&m));
         let legacy = wrap_pymodule!(legacy)(py).into_bound(py).into_any();
         assert_eq!(eval(py, &legacy, "m.__name__").to_string(), "legacy_name");
         assert_eq!(eval(py, &legacy, "m.version").to_string(), py.version());
@@ -104,6 +146,14 @@ fn declarative_form() {
         assert_eq!(eval(py, &m, "m.inner.quadruple(2)").extract::<i64>().unwrap(), 8);
         assert_eq!(eval(py, &m, "m.inner.__name__").to_string(), "declarative.inner");
         assert_eq!(eval(py, &m, "m.__doc__").to_string(), "A declarative module.");
+        // Classes take the module they are defined in, unless they name one.
+        assert_eq!(eval(py, &m, "m.Point.__module__").to_string(), "declarative");
+        assert_eq!(eval(py, &m, "repr(m.Shade)").to_string(), "<class 'declarative.Shade'>");
+        assert_eq!(eval(py, &m, "m.Placed.__module__").to_string(), "elsewhere");
+        assert_eq!(eval(py, &m, "m.PlacedToo.__module__").to_string(), "also.elsewhere");
+        assert_eq!(eval(py, &m, "m.deep.Deeper.__module__").to_string(), "declarative.deep");
+        assert_eq!(eval(py, &m, "m.deep.version").to_string(), py.version());
+        assert_eq!(eval(py, &m, "m.renamed.__name__").to_string(), "declarative.renamed");
         let np = wrap_pymodule!(without_prelude::np_module)(py).into_bound(py).into_any();
         assert_eq!(eval(py, &np, "m.weighted(1)").extract::<i64>().unwrap(), 7);
         assert_eq!(eval(py, &np, "m.weighted(1, 3, c=4)").extract::<i64>().unwrap(), 13);

@@ -12,6 +12,7 @@ use crate::exceptions::PyImportError;
 use crate::ffi;
 use crate::instance::{Borrowed, Bound, Py};
 use crate::marker::Python;
+use crate::sync::PyOnceLock;
 use crate::types::{PyAnyMethods, PyModule, PyModuleMethods};
 use std::cell::UnsafeCell;
 use std::ffi::{c_void, CStr};
@@ -122,12 +123,15 @@ pub struct ModuleDef {
     doc: &'static CStr,
     /// Fills in `def`'s pointers to `slots`, once.
     ready: Once,
+    /// The module `make_module` made: `wrap_pymodule!` and submodules give the same object each
+    /// time, as PyO3 does.
+    module: PyOnceLock<Py<PyModule>>,
 }
 
 // SAFETY: `def` and `slots` are written only inside `ready.call_once` (before any reader sees
 // the pointers), and afterwards only by the interpreter's own `PyModuleDef_Init`, which it
 // serialises; `export` is never written (the interpreter only reads the array); the other
-// fields are immutable or atomic.
+// fields are immutable or synchronised (`Once`, `PyOnceLock`).
 unsafe impl Sync for ModuleDef {}
 
 /// `Py_MOD_GIL_NOT_USED` / `Py_MOD_GIL_USED`, which the headers define as pointer casts.
@@ -191,6 +195,7 @@ impl ModuleDef {
             name,
             doc,
             ready: Once::new(),
+            module: PyOnceLock::new(),
         }
     }
 
@@ -215,13 +220,16 @@ impl ModuleDef {
         unsafe { ffi::PyModuleDef_Init(self.def.get()) }
     }
 
-    /// Makes and fills a new module object from this definition (for `wrap_pymodule!` and
-    /// submodules), outside the import system.
+    /// The module object of this definition for `wrap_pymodule!` and submodules, made and
+    /// filled outside the import system on first use, then the same object each time.
     pub fn make_module(&'static self, py: Python<'_>) -> PyResult<Py<PyModule>> {
-        let module = PyModule::new(py, &self.name.to_string_lossy())?;
-        module.setattr("__doc__", self.doc.to_string_lossy())?;
-        (self.exec)(&module)?;
-        Ok(module.unbind())
+        let module = self.module.get_or_try_init(py, || {
+            let module = PyModule::new(py, &self.name.to_string_lossy())?;
+            module.setattr("__doc__", self.doc.to_string_lossy())?;
+            (self.exec)(&module)?;
+            Ok::<_, crate::PyErr>(module.unbind())
+        })?;
+        Ok(module.clone_ref(py))
     }
 }
 
