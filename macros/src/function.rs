@@ -50,6 +50,8 @@ pub struct FnSpec {
     pub params: Vec<Param>,
     pub signature: Signature,
     pub ret: Return,
+    /// Warnings issued at each call, before the arguments are read.
+    pub warnings: Vec<Warning>,
 }
 
 /// The options of `#[pyfunction]` that the model reads.
@@ -60,6 +62,17 @@ pub struct FnOptions {
     /// `None`: automatic; `Some(None)`: `text_signature = None`; `Some(Some(s))`: given.
     pub text_signature: Option<Option<String>>,
     pub pass_module: bool,
+    /// `warn(message = "...", category = Path)`, in order: warnings issued at each call.
+    pub warnings: Vec<Warning>,
+}
+
+/// One `#[pyo3(warn(message = "...", category = ...))]`.
+#[derive(Clone)]
+pub struct Warning {
+    pub message: String,
+    /// The warning class (a type such as `PyDeprecationWarning`); `UserWarning` when absent.
+    pub category: Option<syn::Path>,
+    pub span: Span,
 }
 
 impl FnOptions {
@@ -96,18 +109,55 @@ impl FnOptions {
                     None => errors.error(opt.span(), "`text_signature` expects a string or `None`"),
                 },
                 "pass_module" => o.pass_module = opt.flag(errors),
+                "warn" => {
+                    if let Some(w) = parse_warning(opt, errors) {
+                        o.warnings.push(w);
+                    }
+                }
                 _ => {
                     if !other(opt, errors) {
                         errors.error_hint(
                             opt.span(),
                             format!("unknown option `{}`", opt.key),
-                            "#[pyfunction] accepts `name`, `signature`, `text_signature`, `pass_module` and `crate`",
+                            "#[pyfunction] accepts `name`, `signature`, `text_signature`, `pass_module`, `warn` and `crate`",
                         );
                     }
                 }
             }
         }
         o
+    }
+}
+
+/// Reads `warn(message = "...", category = path)`.
+fn parse_warning(opt: &Opt, errors: &mut Errors) -> Option<Warning> {
+    let Some(args) = &opt.args else {
+        errors.error_hint(
+            opt.span(),
+            "`warn` expects its arguments in parentheses",
+            "write `warn(message = \"...\", category = PyDeprecationWarning)`",
+        );
+        return None;
+    };
+    let mut message = None;
+    let mut category = None;
+    for inner in errors.ok(attrs::parse_opts(args.clone()))? {
+        match inner.key.to_string().as_str() {
+            "message" => message = inner.lit_str(errors).map(|s| s.value()),
+            "category" => category = inner.parse::<syn::Path>(errors, "a warning type"),
+            other => errors.error_hint(
+                inner.span(),
+                format!("unknown `warn` argument `{other}`"),
+                "`warn` takes `message = \"...\"` and, optionally, `category = WarningType`",
+            ),
+        }
+    }
+    match message {
+        Some(message) => Some(Warning { message, category, span: opt.span() }),
+        None => {
+            errors.error(opt.span(), "`warn` needs a `message = \"...\"`");
+            None
+        }
     }
 }
 
@@ -251,7 +301,9 @@ impl FnSpec {
             .map_or_else(|| crate::signature::unraw(&sig.ident), |(n, _)| n.clone());
         let text_signature = match &options.text_signature {
             Some(explicit) => explicit.clone(),
-            None => Some(signature.text_signature(None)),
+            // The module a `pass_module` function receives shows as `$module`, as in CPython's
+            // own module functions (`inspect.signature` leaves it out).
+            None => Some(signature.text_signature(options.pass_module.then_some("$module"))),
         };
         let doc = attrs::doc_string(attrs);
         FnSpec {
@@ -262,6 +314,7 @@ impl FnSpec {
             params,
             signature,
             ret: return_kind(&sig.output),
+            warnings: options.warnings.clone(),
         }
     }
 

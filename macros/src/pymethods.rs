@@ -222,6 +222,20 @@ fn method(
             _ => rust_name.clone(),
         },
     );
+    let slot =
+        kind == Kind::Method && crate::pymethods_ops::is_slot(&py_name) && py_name != "__call__";
+    if let Some(w) = options.warnings.first() {
+        if slot || matches!(kind, Kind::Getter | Kind::Setter | Kind::Deleter | Kind::ClassAttr) {
+            errors.error_hint(
+                w.span,
+                format!(
+                    "`warn` is not supported on {}",
+                    if slot { "special methods implemented as slots" } else { kind_name(kind) }
+                ),
+                "use it on functions, methods, static and class methods, and #[new]",
+            );
+        }
+    }
     // The signature without the receiver and `cls`, for the parameter model.
     let mut sig = f.sig.clone();
     if matches!(rust_name.as_str(), "__getbuffer__" | "__releasebuffer__") {

@@ -215,28 +215,23 @@ pub fn unraw(ident: &Ident) -> String {
     s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
 }
 
-/// How a default value shows in the text signature: literals as Python writes them, `None`,
-/// `True`/`False`; anything else as `...`.
+/// How a default value shows in the text signature, as PyO3 writes it: a literal as it is
+/// spelled in the source (`1`, `2.5`, `"hi"`, `r"raw"`, `'c'`), `True`/`False`, `None`;
+/// anything else, negative numbers included, as `...`.
 fn render_default(tokens: &TokenStream) -> String {
     let Ok(expr) = syn::parse2::<syn::Expr>(tokens.clone()) else { return "...".into() };
     match expr {
         syn::Expr::Lit(lit) => match lit.lit {
+            syn::Lit::Int(i) if i.suffix().is_empty() => i.to_string(),
             syn::Lit::Int(i) => i.base10_digits().to_string(),
+            syn::Lit::Float(f) if f.suffix().is_empty() => f.to_string(),
             syn::Lit::Float(f) => f.base10_digits().to_string(),
             syn::Lit::Bool(b) => if b.value { "True" } else { "False" }.to_string(),
-            syn::Lit::Str(s) => format!("{:?}", s.value())
-                .replacen('"', "'", 1)
-                .rsplit_once('"')
-                .map_or_else(|| "...".into(), |(a, b)| format!("{a}'{b}")),
+            syn::Lit::Str(s) if s.suffix().is_empty() => s.to_token_stream().to_string(),
+            syn::Lit::Char(c) if c.suffix().is_empty() => c.to_token_stream().to_string(),
             _ => "...".into(),
         },
         syn::Expr::Path(p) if p.path.is_ident("None") => "None".into(),
-        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => {
-            match render_default(&expr.to_token_stream()).as_str() {
-                "..." => "...".into(),
-                s => format!("-{s}"),
-            }
-        }
         _ => "...".into(),
     }
 }

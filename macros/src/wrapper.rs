@@ -4,7 +4,7 @@
 
 use crate::function::{FnSpec, Return, Role};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
 /// Which C entry point the definition uses.
 pub enum Convention {
@@ -149,8 +149,17 @@ impl FnSpec {
         } else {
             quote!(#krate::impl_::extract::ArgSource::extract_fixed(args, &DESCRIPTION, &mut out)?;)
         };
+        let warnings = self.warnings.iter().map(|w| {
+            let message = crate::cstr(krate, &w.message);
+            let category = match &w.category {
+                Some(path) => quote!(#path),
+                None => quote!(#krate::exceptions::PyUserWarning),
+            };
+            quote_spanned!(w.span=> #krate::impl_::pyfunction::warn::<#category>(py, #message)?;)
+        });
         quote! {
             #description
+            #(#warnings)*
             let mut out: [::core::option::Option<#krate::Borrowed<'a, 'py, #krate::PyAny>>; #n] =
                 [::core::option::Option::None; #n];
             #extract

@@ -81,6 +81,22 @@ def test_metadata():
     assert f.__doc__ == "`#[pyfunction]`s exercised by `test_functions.py`."
     assert f.nested.DEPTH == 2
     assert f.module_name().endswith("functions")
+    # The module a `pass_module` function receives shows as `$module`, as in CPython's own
+    # module functions; `inspect.signature` leaves it out.
+    assert f.module_name.__text_signature__ == "($module)"
+    # Defaults: literals as written in the Rust source, anything else (negative numbers too) as
+    # `...`, as PyO3 shows them.
+    if not hasattr(f, "defaults_shown"):  # the abi3-py39 build
+        return
+    assert f.defaults_shown.__text_signature__ == (
+        "(a=..., b=2.5, s=\"hi\", r=r\"r\\aw\", c='c', t=True, n=None, v=...)"
+    )
+    assert f.defaults_shown() == (-1, 2.5, "hi", "r\\aw", "c", True, None, [])
+    if sys.implementation.name == "cpython":
+        import inspect
+
+        assert str(inspect.signature(f.module_name)) == "()"
+        assert str(inspect.signature(f.defaults_shown)).startswith("(a=Ellipsis, b=2.5, s='hi', r='r\\\\aw'")
 
 
 def test_argument_errors():
@@ -136,3 +152,32 @@ def test_no_reference_leaks():
             pass
     gc.collect()
     assert sys.getrefcount(obj) == before
+
+
+def test_warn_option():
+    import warnings
+
+    with pytest.warns(DeprecationWarning, match=r"^warns\(\) is deprecated$") as record:
+        assert f.warns() == 1
+    # Reported in the caller's frame (stack level 1), like `warnings.warn` from Python code.
+    assert record[0].filename == __file__
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        assert f.warns_twice(5) == 5
+    assert [(w.category, str(w.message)) for w in record] == [(UserWarning, "first"), (FutureWarning, "second")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(DeprecationWarning, match="deprecated"):
+            f.warns()
+        with pytest.raises(UserWarning, match="^first$"):
+            f.warns_twice(5)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        legacy = f.Legacy()
+        assert legacy.method() == 2
+        assert f.Legacy.make() == 3
+    assert [(w.category, str(w.message)) for w in record] == [
+        (DeprecationWarning, "Legacy is deprecated"),
+        (UserWarning, "Legacy.method is deprecated"),
+        (UserWarning, "Legacy.make is deprecated"),
+    ]

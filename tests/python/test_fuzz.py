@@ -225,11 +225,13 @@ FUNCTIONS["functions.closure_adder(1)"] = ext.functions.closure_adder(1)
 
 
 def test_every_function_is_fuzzed():
-    # 39 conversions and 15 functions (with `renamed`), plus the closure; the abi3-py39 build
-    # has no `rt_str` (`&str` arguments need 3.10's limited API, as in PyO3).
+    # 39 conversions and 18 functions (with `renamed`), plus the closure; the abi3-py39 build
+    # has no `rt_str` nor `defaults_shown` (`&str` arguments need 3.10's limited API, as in
+    # PyO3).
     abi3 = "pyroxide_ext" in os.environ.get("PYROXIDE_EXPECT_ABI3", "").split(",")
     assert ("conversions.rt_str" in FUNCTIONS) != abi3
-    assert len(FUNCTIONS) == (54 if abi3 else 55), sorted(FUNCTIONS)
+    assert ("functions.defaults_shown" in FUNCTIONS) != abi3
+    assert len(FUNCTIONS) == (56 if abi3 else 58), sorted(FUNCTIONS)
     assert "functions.panics" in FUNCTIONS and "conversions.tree_depth" in FUNCTIONS
 
 
@@ -272,6 +274,8 @@ def check_result(name, args, result):
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
+# `functions.warns*` warn at each call (their warnings are tested in test_functions.py).
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::UserWarning", "ignore::FutureWarning")
 def test_fuzz(name):
     function = FUNCTIONS[name]
 

@@ -7,10 +7,7 @@ use crate::exceptions::{PyTypeError, PyValueError};
 use crate::ffi::api;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
-use crate::type_object::PyTypeCheck;
-use crate::types::{
-    PyAny, PyAnyMethods, PyList, PyListMethods, PySequence, PyString, PyTuple, PyTupleMethods,
-};
+use crate::types::{PyAny, PyAnyMethods, PyList, PyListMethods, PyString, PyTuple, PyTupleMethods};
 
 impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
     type Target = PyAny;
@@ -80,9 +77,9 @@ where
             }
             return Ok(out);
         }
-        // Other objects must be sequences (`collections.abc.Sequence`), as in PyO3: a `set`, a
-        // `dict` or an iterator is refused, not iterated.
-        if !<PySequence as PyTypeCheck>::type_check(&obj) {
+        // Other objects must be sequences (`PySequence_Check`: an `sq_item` slot that is not a
+        // `dict`'s), as in PyO3: a `set`, a `dict` or an iterator is refused, not iterated.
+        if !api::is_sequence(&obj) {
             return Err(CastError::new(obj, "Sequence").into());
         }
         // `__len__` is only a hint here, and may lie: a huge answer must not become a huge

@@ -258,3 +258,11 @@ impl<'py> WrapPyFunctionArg<'py> for Borrowed<'_, 'py, PyModule> {
         make_function(self.py(), def, Some(&self))
     }
 }
+
+/// `#[pyo3(warn(message = "...", category = C))]`: issues the warning at each call, one level up
+/// (in the caller's frame); an error when the warning filters turn it into an exception.
+#[inline(never)]
+pub fn warn<C: crate::PyTypeInfo>(py: Python<'_>, message: &'static CStr) -> PyResult<()> {
+    let category = C::type_object(py);
+    crate::PyErr::warn(py, category.as_any(), message, 1)
+}

@@ -88,6 +88,26 @@ pub mod functions {
         Ok(module.name()?.to_string())
     }
 
+    /// Defaults as the text signature shows them: literals as written, anything else `...`
+    /// (`&str` parameters: not in the abi3-py39 build, whose limited API cannot lend text).
+    #[cfg(not(feature = "abi3-py39"))]
+    #[pyfunction]
+    #[pyo3(signature = (a = -1, b = 2.5, s = "hi", r = r"r\aw", c = 'c', t = true, n = None, v = Vec::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn defaults_shown(
+        a: i64,
+        b: f64,
+        s: &str,
+        r: &str,
+        c: char,
+        t: bool,
+        n: Option<i64>,
+        v: Vec<i64>,
+    ) -> (i64, f64, String, String, char, bool, Option<i64>, Vec<i64>) {
+        let (s, r) = (s.to_owned(), r.to_owned());
+        (a, b, s, r, c, t, n, v)
+    }
+
     fn halve(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
         Ok(obj.extract::<f64>()? / 2.0)
     }
@@ -109,6 +129,45 @@ pub mod functions {
         pyo3::types::PyCFunction::new_closure(py, None, None, move |args, _kwargs| {
             args.get_item(0)?.extract::<i64>().map(|x| x + n)
         })
+    }
+
+    /// Warns with `DeprecationWarning` at each call.
+    #[pyfunction]
+    #[pyo3(warn(message = "warns() is deprecated", category = pyo3::exceptions::PyDeprecationWarning))]
+    fn warns() -> i64 {
+        1
+    }
+
+    /// Two warnings, the first a `UserWarning`.
+    #[pyfunction]
+    #[pyo3(warn(message = "first"))]
+    #[pyo3(warn(message = "second", category = pyo3::exceptions::PyFutureWarning))]
+    fn warns_twice(x: i64) -> i64 {
+        x
+    }
+
+    /// A class whose constructor and methods warn.
+    #[pyclass]
+    struct Legacy;
+
+    #[pymethods]
+    impl Legacy {
+        #[new]
+        #[pyo3(warn(message = "Legacy is deprecated", category = pyo3::exceptions::PyDeprecationWarning))]
+        fn new() -> Self {
+            Legacy
+        }
+
+        #[pyo3(warn(message = "Legacy.method is deprecated"))]
+        fn method(&self) -> i64 {
+            2
+        }
+
+        #[staticmethod]
+        #[pyo3(warn(message = "Legacy.make is deprecated"))]
+        fn make() -> i64 {
+            3
+        }
     }
 
     /// A submodule of a submodule.
