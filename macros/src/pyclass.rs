@@ -323,6 +323,7 @@ fn class_impls(
             &py_name,
             variants,
             o.eq_int,
+            o.ord,
             &mut helpers,
             &mut methods,
             &mut slots,

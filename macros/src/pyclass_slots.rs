@@ -107,6 +107,7 @@ pub fn enum_items(
     py_name: &str,
     variants: &[(syn::Ident, String)],
     eq_int: bool,
+    ord: bool,
     helpers: &mut Vec<TokenStream>,
     methods: &mut Vec<TokenStream>,
     slots: &mut Vec<TokenStream>,
@@ -151,6 +152,17 @@ pub fn enum_items(
     slots.push(quote!(#k::impl_::pyclass::PyClassSlot::nb_int::<__EnumInt>()));
     if eq_int {
         let ni = not_implemented();
+        let enum_ordering = if ord {
+            quote!(::core::cmp::PartialOrd::partial_cmp(&*slf, &*o))
+        } else {
+            quote!(::core::option::Option::Some(::core::cmp::Ord::cmp(
+                &__enum_int(&slf),
+                &__enum_int(&o)
+            )))
+        };
+        let ord_arms = ord.then(|| {
+            quote!((op, ::core::option::Option::Some(o)) => #k::impl_::argument::ret(py, op.matches(o)),)
+        });
         helpers.push(quote! {
             struct __EnumRichCmp;
             impl #k::impl_::pyclass::PyRichCompareImpl for __EnumRichCmp {
@@ -163,17 +175,19 @@ pub fn enum_items(
                     let ::core::result::Result::Ok(slf) = #k::impl_::pyclass::borrow_self::<#ident>(::core::option::Option::Some(slf)) else {
                         return #ni;
                     };
-                    let mine = __enum_int(&slf);
-                    let theirs = if let ::core::result::Result::Ok(o) = other.extract::<#k::PyRef<'py, #ident>>() {
-                        __enum_int(&o)
+                    // Against the enum: its `PartialEq` (and `PartialOrd` with `ord`); against an
+                    // int: the discriminant.
+                    let ordering = if let ::core::result::Result::Ok(o) = other.extract::<#k::PyRef<'py, #ident>>() {
+                        #enum_ordering
                     } else if let ::core::result::Result::Ok(i) = other.extract::<isize>() {
-                        i
+                        ::core::option::Option::Some(::core::cmp::Ord::cmp(&__enum_int(&slf), &i))
                     } else {
                         return #ni;
                     };
-                    match op {
-                        #k::pyclass::CompareOp::Eq => #k::impl_::argument::ret(py, mine == theirs),
-                        #k::pyclass::CompareOp::Ne => #k::impl_::argument::ret(py, mine != theirs),
+                    match (op, ordering) {
+                        (#k::pyclass::CompareOp::Eq, o) => #k::impl_::argument::ret(py, o == ::core::option::Option::Some(::core::cmp::Ordering::Equal)),
+                        (#k::pyclass::CompareOp::Ne, o) => #k::impl_::argument::ret(py, o != ::core::option::Option::Some(::core::cmp::Ordering::Equal)),
+                        #ord_arms
                         _ => #ni,
                     }
                 }

@@ -98,6 +98,21 @@ def test_iterator_value_type_and_enum():
     assert m.Color.Red == m.Color.Red and m.Color.Red != m.Color.Green
     assert m.Color.Blue == 10 and int(m.Color.Green) == 1
     assert repr(m.Color.Blue) == "Color.Blue"
+    # `eq_int` without `ord`: no ordering.
+    with pytest.raises(TypeError):
+        m.Color.Red < m.Color.Green
+
+
+def test_enum_ord_with_eq_int():
+    low, high = m.Level.Low, m.Level.High
+    # Between variants: the Rust `PartialOrd`; against ints: the value.
+    assert low < high and not high < low and low <= low and high >= low
+    assert low == -1 and high == 5 and low != high
+    assert low < 0 and high > 0 and high >= 5 and not high < 5
+    assert sorted([high, low]) == [low, high]
+    assert hash(low) == hash(m.Level.Low)
+    with pytest.raises(TypeError):
+        low < "x"
 
 
 @pytest.mark.skipif(not hasattr(sys, "getrefcount"), reason="no reference counts")

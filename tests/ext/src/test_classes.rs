@@ -14,7 +14,7 @@ pub mod classes {
     use super::*;
 
     #[pymodule_export]
-    use super::{Color, Countdown, Counter, LabeledCounter, Point, Referent};
+    use super::{Color, Countdown, Counter, LabeledCounter, Level, Point, Referent};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -175,6 +175,14 @@ pub enum Color {
     Red,
     Green,
     Blue = 10,
+}
+
+/// Levels ordered by their `PartialOrd` (`ord`), compared with ints by value (`eq_int`).
+#[pyclass(eq, eq_int, ord, hash, frozen, module = "pyroxide_ext.classes")]
+#[derive(PartialEq, PartialOrd, Hash, Clone, Copy)]
+pub enum Level {
+    Low = -1,
+    High = 5,
 }
 
 /// A class that can be weakly referenced and has an instance `__dict__`.
