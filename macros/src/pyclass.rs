@@ -37,6 +37,9 @@ struct ClassOptions {
     freelist: Option<syn::Expr>,
     text_signature: Option<String>,
     generic: bool,
+    /// `__qualname__` when it is not the name (a complex enum's variant classes:
+    /// `Shape.Circle`); set by the macros themselves, not a user option.
+    qualname: Option<String>,
 }
 
 fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
@@ -72,6 +75,7 @@ fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
             "immutable_type" => o.immutable_type = flag(errors),
             "freelist" => o.freelist = opt.parse::<syn::Expr>(errors, "a size"),
             "text_signature" => o.text_signature = opt.lit_str(errors).map(|s| s.value()),
+            "__pyroxide_qualname" => o.qualname = opt.lit_str(errors).map(|s| s.value()),
             "rename_all" => {
                 if let Some(s) = opt.lit_str(errors) {
                     o.rename_all = RenameRule::parse(&s.value());
@@ -333,6 +337,7 @@ fn class_impls(
         let body = crate::pyclass_enum::complex_items(
             k,
             ident,
+            &py_name,
             o.module.as_deref(),
             variants,
             &mut helpers,
@@ -357,6 +362,10 @@ fn class_impls(
             }
         }
     });
+    let qualname = match &o.qualname {
+        Some(q) => quote!(::core::option::Option::Some(#q)),
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         #(#helpers)*
         impl #k::impl_::type_object::LazyTypeInfo for #ident {
@@ -370,6 +379,7 @@ fn class_impls(
             const IS_IMMUTABLE_TYPE: bool = #immutable;
             const IS_MAPPING: bool = #mapping;
             const IS_SEQUENCE: bool = #sequence;
+            const QUALNAME: ::core::option::Option<&'static str> = #qualname;
             type BaseType = #base;
             type ThreadChecker = #checker;
             type Dict = #k::impl_::pyclass::#dict;

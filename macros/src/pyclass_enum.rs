@@ -94,6 +94,7 @@ pub fn parse_variants(
 pub fn complex_items(
     k: &TokenStream,
     ident: &syn::Ident,
+    enum_py_name: &str,
     module: Option<&str>,
     variants: &[ComplexVariant],
     helpers: &mut Vec<TokenStream>,
@@ -105,7 +106,9 @@ pub fn complex_items(
     for v in variants {
         let vident = &v.ident;
         let cls = format_ident!("{}_{}", ident, vident);
-        let cls_name = cls.to_string();
+        // Named after the variant, qualified by the enum, as in PyO3: `Circle`, `Shape.Circle`.
+        let cls_name = &v.py_name;
+        let qualname = format!("{enum_py_name}.{cls_name}");
         let attr_fn = format_ident!("__Variant_{}", vident);
         let name = &v.py_name;
         helpers.push(quote! {
@@ -180,7 +183,7 @@ pub fn complex_items(
         helpers.push(quote! {
             #[doc(hidden)]
             #[allow(non_camel_case_types)]
-            #[#k::pyclass(crate = #krate_str, extends = #ident, frozen, name = #cls_name #module)]
+            #[#k::pyclass(crate = #krate_str, extends = #ident, frozen, name = #cls_name, __pyroxide_qualname = #qualname #module)]
             struct #cls;
 
             #[allow(non_snake_case, clippy::too_many_arguments)]

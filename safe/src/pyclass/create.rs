@@ -48,7 +48,11 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
         slots.push(ffi::PyType_Slot { slot: slot as c_int, pfunc });
     };
     push(&mut slots, ffi::Py_tp_dealloc, tp_dealloc::<T> as *mut c_void);
-    if !has_new {
+    // A class without `#[new]` cannot be instantiated from Python: the interpreter's own flag
+    // where it has one (no `__new__` at all, as PyO3 does), a `tp_new` that raises the same
+    // `TypeError` elsewhere.
+    let disallow_instantiation = !has_new && cfg!(all(Py_3_10, not(any(PyPy, GraalPy))));
+    if !has_new && !disallow_instantiation {
         push(&mut slots, ffi::Py_tp_new, no_constructor_defined as *mut c_void);
     }
     if !T::IS_MAPPING && !has_sq_item {
@@ -112,6 +116,10 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     if has_traverse {
         flags |= ffi::Py_TPFLAGS_HAVE_GC;
     }
+    #[cfg(all(Py_3_10, not(any(PyPy, GraalPy))))]
+    if disallow_instantiation {
+        flags |= ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION;
+    }
     #[cfg(Py_3_10)]
     if T::IS_IMMUTABLE_TYPE {
         flags |= ffi::Py_TPFLAGS_IMMUTABLETYPE;
@@ -152,6 +160,9 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     let ty = crate::ffi::api::type_from_spec_with_bases(py, spec, &bases)?;
     if let Some(vectorcall) = vectorcall {
         install_vectorcall(&ty, vectorcall);
+    }
+    if let Some(qualname) = T::QUALNAME {
+        ty.setattr("__qualname__", qualname)?;
     }
     Ok(ty.unbind())
 }
@@ -327,7 +338,9 @@ pub(crate) fn set_class_attributes<T: PyClassImpl>(ty: &Bound<'_, PyType>) -> Py
     Ok(())
 }
 
-/// The `tp_new` of classes without `#[new]`: instances can only be made from Rust.
+/// The `tp_new` of classes without `#[new]` where the interpreter lacks
+/// `Py_TPFLAGS_DISALLOW_INSTANTIATION`: instances can only be made from Rust, and Python gets
+/// the interpreter's own error (`cannot create 'module.Name' instances`).
 unsafe extern "C" fn no_constructor_defined(
     subtype: *mut ffi::PyTypeObject,
     _args: *mut ffi::PyObject,
@@ -338,9 +351,10 @@ unsafe extern "C" fn no_constructor_defined(
         trampoline(|py| {
             // SAFETY: the interpreter passes a live type.
             let ty = crate::ffi::ptr_ext::FfiPtrExt::assume_borrowed(subtype.cast(), py);
-            let name = ty.getattr("__name__").map(|n| n.to_string()).unwrap_or_default();
+            let attr = |name: &str| ty.getattr(name).map(|n| n.to_string()).unwrap_or_default();
+            let name = format!("{}.{}", attr("__module__"), attr("__name__"));
             Err::<*mut ffi::PyObject, PyErr>(crate::exceptions::PyTypeError::new_err(format!(
-                "No constructor defined for {name}"
+                "cannot create '{name}' instances"
             )))
         })
     }

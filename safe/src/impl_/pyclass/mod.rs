@@ -71,6 +71,8 @@ pub trait PyClassImpl: LazyTypeInfo<Kind = ClassKind> + Sized + 'static {
     const IS_MAPPING: bool = false;
     /// `#[pyclass(sequence)]`.
     const IS_SEQUENCE: bool = false;
+    /// `__qualname__` when it differs from the name (a complex enum's variant classes).
+    const QUALNAME: Option<&'static str> = None;
     /// The base: `PyAny`, another `#[pyclass]`, or a native type such as `PyException`.
     type BaseType: PyTypeInfo + PyClassBaseType;
     /// [`SendablePyClass<Self>`] (requires `Self: Send + Sync`), or [`ThreadCheckerImpl`] for
