@@ -473,9 +473,11 @@ fn field_accessors(
     }
 }
 
-/// The `{name}` placeholders of a `str = "..."` format string (not `{{`, `{0}` or `{:?}`).
-pub fn format_names(format: &str) -> Vec<String> {
+/// The field names (`{x}`) and how many positional fields (`{0}`, `{1:>3}`, `{}`) a `str = "..."`
+/// format string refers to; positional ones are a tuple struct's fields.
+pub fn format_names(format: &str) -> (Vec<String>, usize) {
     let mut names = Vec::new();
+    let (mut positional, mut implicit) = (0, 0);
     let mut rest = format;
     while let Some(start) = rest.find('{') {
         if rest[start + 1..].starts_with('{') {
@@ -489,8 +491,12 @@ pub fn format_names(format: &str) -> Vec<String> {
             && name.chars().all(|c| c.is_alphanumeric() || c == '_');
         if is_ident && !names.iter().any(|n| n == name) {
             names.push(name.to_string());
+        } else if name.is_empty() {
+            implicit += 1;
+        } else if let Ok(index) = name.parse::<usize>() {
+            positional = positional.max(index + 1);
         }
         rest = &rest[start + 1 + len + 1..];
     }
-    names
+    (names, positional.max(implicit))
 }

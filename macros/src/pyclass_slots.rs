@@ -76,12 +76,16 @@ pub fn option_slots(
     if let Some(format) = str_opt {
         let text = match format {
             Some(lit) => {
-                let names = crate::pyclass::format_names(&lit.value());
+                let (names, positional) = crate::pyclass::format_names(&lit.value());
                 let bindings = names.iter().map(|n| {
                     let id = format_ident!("{}", n);
                     quote!(let #id = &slf.#id;)
                 });
-                quote!({ #(#bindings)* ::std::format!(#lit) })
+                let fields = (0..positional).map(|i| {
+                    let index = syn::Index::from(i);
+                    quote!(, &slf.#index)
+                });
+                quote!({ #(#bindings)* ::std::format!(#lit #(#fields)*) })
             }
             None => quote!(::std::string::ToString::to_string(&*slf)),
         };

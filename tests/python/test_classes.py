@@ -43,6 +43,21 @@ def test_metadata():
         assert m.Counter.incr.__doc__ == "Adds the step (or `by`) and returns the count."
         assert m.Counter.incr.__text_signature__ == "($self, by=None)"
     assert type(m.Counter.count).__name__ == "getset_descriptor"
+    # Attributes without a doc comment have no docstring.
+    assert m.Counter.count.__doc__ is None and m.Counter.step.__doc__ is None
+
+
+def test_str_format_by_position():
+    assert str(m.Pair(1, 2)) == "Pair(1,   2)"
+
+
+def test_attribute_deletion():
+    c = m.Counter()
+    # As PyO3 words it (Python's own properties add the names).
+    with pytest.raises(AttributeError, match="^property has no deleter$"):
+        del c.step
+    with pytest.raises(AttributeError):
+        del c.count
 
 
 def test_argument_errors():

@@ -249,15 +249,18 @@ fn add_method(
         PyMethodDefType::ClassMethod(def) => methods.push(with_flag(def, ffi::METH_CLASS)),
         PyMethodDefType::StaticMethod(def) => methods.push(with_flag(def, ffi::METH_STATIC)),
         PyMethodDefType::ClassAttribute(_) => {}
+        // An attribute without a doc comment has `__doc__` None, as in PyO3.
         PyMethodDefType::Getter(g) => {
             let entry = getset_entry(getsets, g.name);
             entry.get = g.get;
-            entry.doc = g.doc.as_ptr();
+            if !g.doc.is_empty() {
+                entry.doc = g.doc.as_ptr();
+            }
         }
         PyMethodDefType::Setter(s) => {
             let entry = getset_entry(getsets, s.name);
             entry.set = s.set;
-            if entry.doc.is_null() {
+            if entry.doc.is_null() && !s.doc.is_empty() {
                 entry.doc = s.doc.as_ptr();
             }
         }

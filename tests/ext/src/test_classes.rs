@@ -14,7 +14,7 @@ pub mod classes {
     use super::*;
 
     #[pymodule_export]
-    use super::{Color, Countdown, Counter, LabeledCounter, Level, Point, Referent};
+    use super::{Color, Countdown, Counter, LabeledCounter, Level, Pair, Point, Referent};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -165,6 +165,18 @@ impl Point {
     #[new]
     fn new(x: i64, y: i64) -> Self {
         Point { x, y }
+    }
+}
+
+/// A pair whose `str` formats its tuple fields by position.
+#[pyclass(str = "Pair({0}, {1:>3})", module = "pyroxide_ext.classes")]
+pub struct Pair(i64, i64);
+
+#[pymethods]
+impl Pair {
+    #[new]
+    fn new(a: i64, b: i64) -> Self {
+        Pair(a, b)
     }
 }
 

@@ -62,7 +62,7 @@ impl PySetterImpl for NoSetter {
 
 /// The error for `del obj.attr` on a setter that does not support it.
 pub fn deletion_error() -> crate::PyErr {
-    crate::exceptions::PyAttributeError::new_err("can't delete attribute")
+    crate::exceptions::PyAttributeError::new_err("property has no deleter")
 }
 
 /// A getter: name, docstring, entry point.
