@@ -210,3 +210,18 @@ def test_weakref_and_dict_slots():
     refs = [weakref.ref(m.Referent(i)) if i % 2 else m.Referent(i) for i in range(100)]
     gc.collect()
     assert sum(1 for x in refs if isinstance(x, weakref.ref) and x() is not None) == 0
+
+
+def test_cycle_through_instance_dict_is_collected():
+    # A class with `dict` takes part in garbage collection, so `obj.me = obj` is freed.
+    import gc
+    import weakref
+
+    r = m.Referent(1)
+    r.me = r
+    w = weakref.ref(r)
+    del r
+    gc.collect()
+    assert w() is None
+    if sys.implementation.name == "cpython":
+        assert gc.is_tracked(m.Referent(2))

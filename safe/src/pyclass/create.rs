@@ -63,6 +63,16 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
             push(&mut slots, ffi::Py_sq_ass_item, super::sequence::sq_ass_item as *mut c_void);
         }
     }
+    // A `__dict__` can hold the instance itself: such a class takes part in garbage collection
+    // even without `__traverse__`.
+    if !has_traverse && <T::Dict as PyClassDict>::PRESENT {
+        push(
+            &mut slots,
+            ffi::Py_tp_traverse,
+            crate::impl_::pyclass::gc::dict_traverse::<T> as *mut c_void,
+        );
+        has_traverse = true;
+    }
     if super::freelist::applies::<T>(has_traverse) {
         push(&mut slots, ffi::Py_tp_alloc, super::freelist::alloc::<T> as *mut c_void);
         push(&mut slots, ffi::Py_tp_free, super::freelist::free::<T> as *mut c_void);

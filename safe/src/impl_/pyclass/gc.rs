@@ -1,4 +1,4 @@
-//! The `tp_traverse` entry point of classes with `__traverse__`. It is the one C entry point
+//! The `tp_traverse` entry points of classes with `__traverse__` or a `__dict__`. It is the one C entry point
 //! that does not go through the trampoline: the collector calls it in the middle of a
 //! collection, where no Python code may run and no reference may be released, so it neither
 //! drains the reference pool nor raises a `PanicException`. A panic is caught here, reported on
@@ -70,7 +70,38 @@ pub(crate) unsafe extern "C" fn tp_traverse<F: PyTraverseImpl>(
         }
     }
     // SAFETY: forwarded: the same object, seen by its native base.
-    unsafe { native_traverse::<F>(slf, visit, arg) }
+    unsafe { native_traverse::<F::Class>(slf, visit, arg) }
+}
+
+/// `traverseproc` of a class with a `__dict__` but no `__traverse__`: visits the type, the
+/// `__dict__` and the native base's references, so that a cycle through the instance's
+/// attributes (`obj.me = obj`) is collected (the dict, also in the cycle, clears it).
+///
+/// # Safety
+/// Called by the collector with a live instance of `C` (or of a subclass).
+pub(crate) unsafe extern "C" fn dict_traverse<C: PyClassImpl>(
+    slf: *mut ffi::PyObject,
+    visit: ffi::visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: `visit` and `arg` are the collector's for this call; the visitor stays local.
+    let visitor = unsafe { PyVisit::new(visit, arg) };
+    // SAFETY: heap types' instances own a reference to their type; the class has a `__dict__`
+    // slot at this offset (it is only installed for such classes), NULL or a live dict.
+    let ret = unsafe {
+        match visitor.visit_raw(ffi::Py_TYPE(slf).cast()) {
+            0 => {
+                let dict = slf.cast::<u8>().add(PyClassObject::<C>::dict_offset());
+                visitor.visit_raw(*dict.cast::<*mut ffi::PyObject>())
+            }
+            ret => ret,
+        }
+    };
+    if ret != 0 {
+        return ret;
+    }
+    // SAFETY: forwarded: the same object, seen by its native base.
+    unsafe { native_traverse::<C>(slf, visit, arg) }
 }
 
 /// Calls the `tp_traverse` of a native base other than `object` (exceptions report their
@@ -78,13 +109,13 @@ pub(crate) unsafe extern "C" fn tp_traverse<F: PyTraverseImpl>(
 ///
 /// # Safety
 /// As for [`tp_traverse`].
-unsafe fn native_traverse<F: PyTraverseImpl>(
+unsafe fn native_traverse<C: PyClassImpl>(
     slf: *mut ffi::PyObject,
     visit: ffi::visitproc,
     arg: *mut c_void,
 ) -> c_int {
-    type Base<F> = <<F as PyTraverseImpl>::Class as PyClassImpl>::BaseType;
-    if <<Base<F> as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::NATIVE_IS_OBJECT {
+    type Base<C> = <C as PyClassImpl>::BaseType;
+    if <<Base<C> as PyClassBaseType>::LayoutAsBase as PyClassBaseLayout>::NATIVE_IS_OBJECT {
         return 0;
     }
     #[cfg(not(Py_LIMITED_API))]
@@ -93,7 +124,7 @@ unsafe fn native_traverse<F: PyTraverseImpl>(
     unsafe {
         let py = crate::Python::assume_attached();
         let base =
-            <<Base<F> as PyClassBaseType>::BaseNativeType as crate::PyTypeInfo>::type_object_raw(
+            <<Base<C> as PyClassBaseType>::BaseNativeType as crate::PyTypeInfo>::type_object_raw(
                 py,
             );
         if let Some(traverse) = (*base).tp_traverse {

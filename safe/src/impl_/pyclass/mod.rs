@@ -8,7 +8,7 @@
 //! [`PyMethods`] for [`PyClassImplCollector<T>`], which `PyClassImpl::items_iter` finds by
 //! autoref specialization (a class without `#[pymethods]` gets the empty table).
 
-mod gc;
+pub(crate) mod gc;
 mod getset;
 mod native_base;
 mod outputs;
