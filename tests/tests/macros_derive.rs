@@ -198,3 +198,37 @@ fn into_py_object_builds_dicts_tuples_and_values() {
         assert_eq!(t.to_string(), "{'text': 'hi'}");
     });
 }
+
+#[derive(Debug, PartialEq, FromPyObject, IntoPyObject)]
+#[pyo3(rename_all = "UPPERCASE")]
+struct Upper {
+    #[pyo3(item)]
+    first_field: i64,
+}
+
+#[derive(Debug, PartialEq, FromPyObject, IntoPyObject)]
+#[pyo3(rename_all = "lowercase")]
+#[allow(non_snake_case)]
+struct Lower {
+    #[pyo3(item)]
+    Second_Field: i64,
+}
+
+#[pyclass(get_all, rename_all = "UPPERCASE")]
+struct UpperClass {
+    first_field: i64,
+}
+
+#[test]
+fn upper_and_lower_case_keep_underscores() {
+    Python::attach(|py| {
+        let u: Upper = eval(py, "{'FIRST_FIELD': 1}").extract().unwrap();
+        assert_eq!(u, Upper { first_field: 1 });
+        assert_eq!(u.into_pyobject(py).unwrap().to_string(), "{'FIRST_FIELD': 1}");
+        let l: Lower = eval(py, "{'second_field': 2}").extract().unwrap();
+        assert_eq!(l, Lower { Second_Field: 2 });
+        assert_eq!(l.into_pyobject(py).unwrap().to_string(), "{'second_field': 2}");
+        let obj = Bound::new(py, UpperClass { first_field: 3 }).unwrap();
+        assert_eq!(obj.getattr("FIRST_FIELD").unwrap().extract::<i64>().unwrap(), 3);
+    });
+}
