@@ -107,10 +107,19 @@ fn struct_errors_name_the_field() {
         assert_eq!(e.value(py).to_string(), "failed to extract field ByItem.name");
         assert!(e.is_instance_of::<pyo3::exceptions::PyTypeError>(py));
         let e = eval(py, "(1, 2, 3)").extract::<Pair>().unwrap_err();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyValueError>(py));
         assert_eq!(
             e.value(py).to_string(),
             "expected tuple of length 2, but got tuple of length 3"
         );
+        let e = eval(py, "(1,)").extract::<Pair>().unwrap_err();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyValueError>(py));
+        assert_eq!(
+            e.value(py).to_string(),
+            "expected tuple of length 2, but got tuple of length 1"
+        );
+        let e = eval(py, "[1, 'a']").extract::<Pair>().unwrap_err();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyTypeError>(py));
         let e = eval(py, "(1, 2)").extract::<Pair>().unwrap_err();
         assert_eq!(e.value(py).to_string(), "failed to extract field Pair.1");
         let e = eval(py, "'s'").extract::<ByAttribute>().unwrap_err();

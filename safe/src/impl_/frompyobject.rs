@@ -5,7 +5,9 @@
 
 use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 use crate::err::{PyErr, PyResult};
-use crate::exceptions::{PyAttributeError, PyKeyError, PyRecursionError, PyTypeError};
+use crate::exceptions::{
+    PyAttributeError, PyKeyError, PyRecursionError, PyTypeError, PyValueError,
+};
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
 pub use crate::sync::Interned;
@@ -65,11 +67,12 @@ pub fn get_item<'py, K: IntoPyObject<'py>>(
     }
 }
 
-/// The tuple a tuple struct is extracted from, checked to have `len` items.
+/// The tuple a tuple struct is extracted from, checked to have `len` items (`ValueError`
+/// otherwise, as for a Rust tuple; not a tuple at all is a `TypeError`).
 pub fn tuple_of_len<'py>(obj: &Bound<'py, PyAny>, len: usize) -> PyResult<Bound<'py, PyTuple>> {
     let tuple = obj.cast::<PyTuple>().map_err(PyErr::from)?;
     if tuple.len() != len {
-        return Err(PyTypeError::new_err(format!(
+        return Err(PyValueError::new_err(format!(
             "expected tuple of length {len}, but got tuple of length {}",
             tuple.len()
         )));
