@@ -241,3 +241,88 @@ fn upper_and_lower_case_keep_underscores() {
         assert_eq!(obj.getattr("FIRST_FIELD").unwrap().extract::<i64>().unwrap(), 3);
     });
 }
+
+#[derive(Debug, FromPyObject)]
+#[allow(dead_code)]
+enum Either {
+    Int(i64),
+    Str(String),
+}
+
+#[derive(Debug, FromPyObject)]
+#[allow(dead_code)]
+struct Inner {
+    #[pyo3(item)]
+    y: Vec<i64>,
+}
+
+#[derive(Debug, FromPyObject)]
+#[allow(dead_code)]
+enum Outer {
+    E(Either),
+    #[pyo3(annotation = "float")]
+    F(f64),
+    S {
+        #[pyo3(item)]
+        inner: Inner,
+    },
+}
+
+fn no_message(_: &Bound<'_, PyAny>) -> PyResult<i64> {
+    Err(pyo3::exceptions::PyValueError::new_err(()))
+}
+
+#[derive(Debug, FromPyObject)]
+#[allow(dead_code)]
+enum Quiet {
+    A(#[pyo3(from_py_with = no_message)] i64),
+}
+
+/// The error of extracting `T` from `obj`, as `Type: message`.
+fn error_of<'py, T>(obj: &Bound<'py, PyAny>) -> String
+where
+    T: for<'a> FromPyObject<'a, 'py, Error = PyErr> + std::fmt::Debug,
+{
+    let e = obj.extract::<T>().unwrap_err();
+    format!("{}: {}", e.get_type(obj.py()).qualname().unwrap(), e.value(obj.py()))
+}
+
+#[test]
+fn enum_errors_show_every_cause() {
+    Python::attach(|py| {
+        let obj = eval(py, "1.5");
+        let int = error_of::<i64>(&obj);
+        let string = error_of::<String>(&obj);
+        let e = obj.extract::<Either>().unwrap_err();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyTypeError>(py));
+        let either = format!(
+            "failed to extract enum Either ('Int | Str')\n\
+             - variant Int (Int): TypeError: failed to extract field Either::Int.0, caused by {int}\n\
+             - variant Str (Str): TypeError: failed to extract field Either::Str.0, caused by {string}"
+        );
+        assert_eq!(e.value(py).to_string(), either);
+        // A nested enum's message is inlined; a struct field's causes are followed to the end.
+        let obj = eval(py, "{'inner': {'y': ['a']}}");
+        let int = error_of::<i64>(&eval(py, "'a'"));
+        let float = error_of::<f64>(&obj);
+        let e = obj.extract::<Outer>().unwrap_err();
+        let either = error_of::<Either>(&obj);
+        assert_eq!(
+            e.value(py).to_string(),
+            format!(
+                "failed to extract enum Outer ('E | float | S')\n\
+                 - variant E (E): TypeError: failed to extract field Outer::E.0, caused by {either}\n\
+                 - variant F (float): TypeError: failed to extract field Outer::F.0, caused by {float}\n\
+                 - variant S (S): TypeError: failed to extract field Outer::S.inner, caused by \
+                 TypeError: failed to extract field Inner.y, caused by {int}"
+            )
+        );
+        // An empty message keeps its colon.
+        let e = eval(py, "0").extract::<Quiet>().unwrap_err();
+        assert_eq!(
+            e.value(py).to_string(),
+            "failed to extract enum Quiet ('A')\n\
+             - variant A (A): TypeError: failed to extract field Quiet::A.0, caused by ValueError: "
+        );
+    });
+}

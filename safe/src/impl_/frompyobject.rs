@@ -12,7 +12,8 @@ use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
 pub use crate::sync::Interned;
 use crate::types::{
-    PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyTuple, PyTupleMethods, PyTypeMethods,
+    PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyStringMethods, PyTuple, PyTupleMethods,
+    PyTypeMethods,
 };
 
 /// Wraps the error of field `field` of `container` (a struct, or `Enum::Variant`). A
@@ -86,7 +87,8 @@ pub fn tuple_item<'py>(tuple: &Bound<'py, PyTuple>, index: usize) -> PyResult<Bo
 }
 
 /// The error of an enum none of whose variants matched: a `TypeError` listing each variant's
-/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each);
+/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each, the
+/// error followed by its whole `__cause__` chain, so a nested enum's lines appear inline);
 /// a variant's `RecursionError` is raised as it is (no variant can match at that depth).
 #[cold]
 pub fn enum_error(
@@ -101,10 +103,41 @@ pub fn enum_error(
     }
     let mut message = format!("failed to extract enum {name} ('{}')", labels.join(" | "));
     for ((variant, label), err) in variants.iter().zip(labels).zip(&errors) {
-        let ty = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_default();
-        message.push_str(&format!("\n- variant {variant} ({label}): {ty}: {}", err.value(py)));
+        message.push_str(&format!("\n- variant {variant} ({label}): {}", with_causes(py, err)));
     }
     PyTypeError::new_err(message)
+}
+
+/// `Type: message, caused by Type: message, ...` down the `__cause__` chain (a cycle is
+/// followed once round).
+fn with_causes(py: Python<'_>, err: &PyErr) -> String {
+    let mut text = describe(py, err);
+    let mut seen = vec![err.value(py).clone()];
+    let mut next = err.cause(py);
+    while let Some(cause) = next {
+        let value = cause.value(py).clone();
+        if seen.iter().any(|s| s.is(&value)) {
+            break;
+        }
+        text.push_str(", caused by ");
+        text.push_str(&describe(py, &cause));
+        next = cause.cause(py);
+        seen.push(value);
+    }
+    text
+}
+
+/// `Type: message` of one exception (the colon kept when the message is empty).
+fn describe(py: Python<'_>, err: &PyErr) -> String {
+    let value = err.value(py);
+    let ty = match value.get_type().qualname() {
+        Ok(name) => name.to_string_lossy().into_owned(),
+        Err(_) => String::from("<unknown exception type>"),
+    };
+    match value.str() {
+        Ok(message) => format!("{ty}: {}", message.to_string_lossy()),
+        Err(_) => format!("{ty}: <exception str() failed>"),
+    }
 }
 
 /// Converts a field for `#[derive(IntoPyObject)]`.
