@@ -326,3 +326,17 @@ fn enum_errors_show_every_cause() {
         );
     });
 }
+
+#[derive(IntoPyObjectRef)]
+struct OutOpt {
+    c: Option<i64>,
+    d: Option<String>,
+}
+
+#[test]
+fn into_py_object_ref_converts_option_fields() {
+    Python::attach(|py| {
+        let out = OutOpt { c: Some(1), d: None };
+        assert_eq!((&out).into_pyobject(py).unwrap().to_string(), "{'c': 1, 'd': None}");
+    });
+}
