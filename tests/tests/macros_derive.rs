@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use std::borrow::Cow;
 use std::ffi::CString;
 
 fn eval<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyAny> {
@@ -338,5 +339,161 @@ fn into_py_object_ref_converts_option_fields() {
     Python::attach(|py| {
         let out = OutOpt { c: Some(1), d: None };
         assert_eq!((&out).into_pyobject(py).unwrap().to_string(), "{'c': 1, 'd': None}");
+    });
+}
+
+fn into_neg<'py>(v: Cow<'_, i64>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    Ok((-*v).into_pyobject(py)?.into_any())
+}
+
+/// Records whether the value came owned or borrowed.
+fn how<'py>(v: Cow<'_, String>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    let how = match v {
+        Cow::Owned(s) => format!("owned {s}"),
+        Cow::Borrowed(s) => format!("borrowed {s}"),
+    };
+    Ok(how.into_pyobject(py)?.into_any())
+}
+
+#[derive(IntoPyObject, IntoPyObjectRef)]
+struct OutWith {
+    #[pyo3(into_py_with = into_neg)]
+    a: i64,
+    b: i64,
+    #[pyo3(into_py_with = how)]
+    c: String,
+}
+
+#[derive(IntoPyObject, IntoPyObjectRef)]
+struct TupleWith(#[pyo3(into_py_with = into_neg)] i64, #[pyo3(into_py_with = how)] String);
+
+#[derive(IntoPyObject, IntoPyObjectRef)]
+enum EnumWith {
+    A {
+        #[pyo3(into_py_with = into_neg)]
+        a: i64,
+    },
+}
+
+#[test]
+fn into_py_with_takes_a_cow() {
+    Python::attach(|py| {
+        let v = OutWith { a: 1, b: 2, c: "s".into() };
+        let by_ref = (&v).into_pyobject(py).unwrap();
+        assert_eq!(by_ref.to_string(), "{'a': -1, 'b': 2, 'c': 'borrowed s'}");
+        assert_eq!(v.into_pyobject(py).unwrap().to_string(), "{'a': -1, 'b': 2, 'c': 'owned s'}");
+        let t = TupleWith(3, "t".into());
+        assert_eq!((&t).into_pyobject(py).unwrap().to_string(), "(-3, 'borrowed t')");
+        assert_eq!(t.into_pyobject(py).unwrap().to_string(), "(-3, 'owned t')");
+        let e = EnumWith::A { a: 4 };
+        assert_eq!((&e).into_pyobject(py).unwrap().to_string(), "{'a': -4}");
+        assert_eq!(e.into_pyobject(py).unwrap().to_string(), "{'a': -4}");
+    });
+}
+
+#[derive(Debug, PartialEq, IntoPyObject, IntoPyObjectRef, FromPyObject)]
+struct OutGeneric<T> {
+    #[pyo3(item)]
+    val: T,
+}
+
+#[derive(Debug, PartialEq, IntoPyObject, IntoPyObjectRef, FromPyObject)]
+enum GenericEnum<T, U> {
+    A(T),
+    B {
+        #[pyo3(item)]
+        u: U,
+    },
+}
+
+#[derive(Debug, PartialEq, IntoPyObject, IntoPyObjectRef, FromPyObject)]
+struct GenericPair<T: Clone, const N: usize>(T, [i32; N]);
+
+#[derive(Debug, PartialEq, IntoPyObject, IntoPyObjectRef, FromPyObject)]
+struct GenericNewtype<T>(T);
+
+#[test]
+fn generic_items_convert_both_ways() {
+    Python::attach(|py| {
+        let g = OutGeneric { val: "s".to_string() };
+        assert_eq!((&g).into_pyobject(py).unwrap().to_string(), "{'val': 's'}");
+        let obj = g.into_pyobject(py).unwrap();
+        assert_eq!(obj.extract::<OutGeneric<String>>().unwrap(), OutGeneric { val: "s".into() });
+        let a = GenericEnum::<i32, String>::A(1);
+        assert_eq!((&a).into_pyobject(py).unwrap().to_string(), "1");
+        let b = GenericEnum::<i32, String>::B { u: "x".into() };
+        let obj = b.into_pyobject(py).unwrap();
+        assert_eq!(obj.to_string(), "{'u': 'x'}");
+        assert_eq!(
+            obj.extract::<GenericEnum<i32, String>>().unwrap(),
+            GenericEnum::B { u: "x".into() }
+        );
+        let p = GenericPair(1.5, [1, 2]);
+        assert_eq!((&p).into_pyobject(py).unwrap().to_string(), "(1.5, [1, 2])");
+        let obj = p.into_pyobject(py).unwrap();
+        assert_eq!(obj.extract::<GenericPair<f64, 2>>().unwrap(), GenericPair(1.5, [1, 2]));
+        let n = GenericNewtype(vec![1]);
+        assert_eq!((&n).into_pyobject(py).unwrap().to_string(), "[1]");
+        assert_eq!(n.into_pyobject(py).unwrap().to_string(), "[1]");
+    });
+}
+
+#[derive(Debug, FromPyObject)]
+struct WithLifetime<'py> {
+    #[pyo3(item)]
+    obj: Bound<'py, PyAny>,
+}
+
+#[derive(Debug, FromPyObject)]
+enum EnumLifetime<'py, T> {
+    Text(Bound<'py, pyo3::types::PyString>),
+    Other {
+        #[pyo3(item)]
+        obj: Bound<'py, PyAny>,
+        #[pyo3(item)]
+        value: T,
+    },
+}
+
+#[derive(IntoPyObject, IntoPyObjectRef)]
+struct Holder<'a> {
+    obj: Bound<'a, PyAny>,
+    name: &'a str,
+}
+
+#[test]
+fn an_items_lifetime_is_the_py_of_its_fields() {
+    Python::attach(|py| {
+        let w: WithLifetime<'_> = eval(py, "{'obj': 3}").extract().unwrap();
+        assert_eq!(w.obj.extract::<i64>().unwrap(), 3);
+        let e: EnumLifetime<'_, u8> = eval(py, "'t'").extract().unwrap();
+        assert!(matches!(e, EnumLifetime::Text(s) if s.to_string() == "t"));
+        let e: EnumLifetime<'_, u8> = eval(py, "{'obj': None, 'value': 4}").extract().unwrap();
+        assert!(matches!(e, EnumLifetime::Other { obj, value: 4 } if obj.is_none()));
+        let h = Holder { obj: eval(py, "1"), name: "n" };
+        assert_eq!((&h).into_pyobject(py).unwrap().to_string(), "{'obj': 1, 'name': 'n'}");
+        assert_eq!(h.into_pyobject(py).unwrap().to_string(), "{'obj': 1, 'name': 'n'}");
+    });
+}
+
+#[test]
+fn outputs_are_typed_as_in_pyo3() {
+    use pyo3::types::{PyDict, PyString, PyTuple};
+    Python::attach(|py| {
+        let record = Record { id: 1, name: "r".into(), tags: vec![] };
+        let dict: Bound<'_, PyDict> = (&record).into_pyobject(py).unwrap();
+        assert_eq!(dict.len(), 3);
+        let dict: Bound<'_, PyDict> = record.into_pyobject(py).unwrap();
+        assert_eq!(dict.len(), 3);
+        let tuple: Bound<'_, PyTuple> = Coordinates(1.0, 2.0).into_pyobject(py).unwrap();
+        assert_eq!(tuple.len(), 2);
+        // A transparent struct has its field's output and error types.
+        let s: Result<Bound<'_, PyString>, std::convert::Infallible> =
+            GenericNewtype("x").into_pyobject(py);
+        assert_eq!(s.unwrap().to_string(), "x");
+        let n: Bound<'_, pyo3::types::PyInt> = Id { value: 2 }.into_pyobject(py).unwrap();
+        assert_eq!(n.to_string(), "2");
+        let any: Bound<'_, PyAny> = Value::Number(1).into_pyobject(py).unwrap();
+        assert_eq!(any.to_string(), "1");
     });
 }

@@ -12,9 +12,11 @@ use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
 pub use crate::sync::Interned;
 use crate::types::{
-    PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyStringMethods, PyTuple, PyTupleMethods,
-    PyTypeMethods,
+    PyAny, PyAnyMethods, PyDictMethods, PyString, PyStringMethods, PyTupleMethods, PyTypeMethods,
 };
+/// The `Target`s of derived conversions of structs.
+pub use crate::types::{PyDict, PyTuple};
+use std::borrow::Cow;
 
 /// Wraps the error of field `field` of `container` (a struct, or `Enum::Variant`). A
 /// `RecursionError` (a recursive type nested too deeply) is not a mismatch of this field: it
@@ -140,6 +142,29 @@ fn describe(py: Python<'_>, err: &PyErr) -> String {
     }
 }
 
+/// Converts a transparent struct's field for `#[derive(IntoPyObject)]`, keeping its output
+/// and error types.
+#[inline]
+pub fn into_pyobject<'py, T: IntoPyObject<'py>>(
+    py: Python<'py>,
+    value: T,
+) -> Result<T::Output, T::Error> {
+    value.into_pyobject(py)
+}
+
+/// An owned field as the `Cow` an `into_py_with` function takes (`#[derive(IntoPyObject)]`).
+#[inline]
+pub fn cow_owned<'a, T: Clone>(value: T) -> Cow<'a, T> {
+    Cow::Owned(value)
+}
+
+/// A borrowed field as the `Cow` an `into_py_with` function takes
+/// (`#[derive(IntoPyObjectRef)]`).
+#[inline]
+pub fn cow_borrowed<T: Clone>(value: &T) -> Cow<'_, T> {
+    Cow::Borrowed(value)
+}
+
 /// Converts a field for `#[derive(IntoPyObject)]`.
 #[inline]
 pub fn into_any<'py, T: IntoPyObject<'py>>(
@@ -170,8 +195,8 @@ pub fn set_item<'py, K: IntoPyObject<'py>, V: IntoPyObject<'py>>(
 pub fn new_tuple<'py, const N: usize>(
     py: Python<'py>,
     items: [Bound<'py, PyAny>; N],
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(PyTuple::new(py, items)?.into_any())
+) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, items)
 }
 
 /// The result of a conversion as a `Bound<PyAny>`.
