@@ -172,7 +172,7 @@ fn extract_container(k: &TokenStream, c: &Container, path: TokenStream) -> Token
     };
     match &c.shape {
         Shape::Transparent(f) => {
-            let value = value_of(f, quote!(obj.clone()));
+            let value = value_of(f, quote!(*obj));
             match &f.member {
                 syn::Member::Named(m) => quote!(#path { #m: #value }),
                 syn::Member::Unnamed(_) => quote!(#path(#value)),
@@ -359,10 +359,9 @@ fn convert_container(
             let sets = fs.iter().enumerate().map(|(i, f)| {
                 let key = match &f.source {
                     Some(Source::Item(key)) => quote!(#key),
-                    Some(Source::Attr(name)) => quote!(#name),
-                    None => {
-                        let label = &f.label;
-                        quote!(#label)
+                    Some(Source::Attr(_)) | None => {
+                        let name = &f.renamed;
+                        quote!(#name)
                     }
                 };
                 let value = convert(i, f);

@@ -23,6 +23,9 @@ pub struct Field {
     pub member: Member,
     /// The name shown in errors (`a` or `0`).
     pub label: String,
+    /// The label after `rename_all`: the key a derived `IntoPyObject` writes, unless the field
+    /// names an item (an `attribute("...")` name is for extraction only, as in PyO3).
+    pub renamed: String,
     pub ty: Type,
     pub source: Option<Source>,
     /// `None`: required; `Some(None)`: `Default::default()`; `Some(Some(e))`: `e`.
@@ -117,6 +120,7 @@ impl Container {
             let mut f = Field {
                 member,
                 label,
+                renamed: renamed.clone(),
                 ty: field.ty.clone(),
                 source: None,
                 default: None,

@@ -497,3 +497,57 @@ fn outputs_are_typed_as_in_pyo3() {
         assert_eq!(any.to_string(), "1");
     });
 }
+
+/// Derive output compiles without the prelude (and, as the whole file, without `unsafe`).
+#[no_implicit_prelude]
+#[allow(dead_code)]
+mod without_prelude {
+    use ::pyo3::{Bound, PyAny, PyResult, Python};
+    use ::std::borrow::Cow;
+
+    fn same<'py>(v: Cow<'_, i64>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        ::pyo3::IntoPyObjectExt::into_bound_py_any(*v, py)
+    }
+
+    #[derive(::pyo3::FromPyObject, ::pyo3::IntoPyObject, ::pyo3::IntoPyObjectRef)]
+    #[pyo3(rename_all = "camelCase")]
+    pub struct Fields<T> {
+        #[pyo3(item, default)]
+        plain_value: i64,
+        #[pyo3(item, into_py_with = same)]
+        converted: i64,
+        #[pyo3(item)]
+        generic: T,
+    }
+
+    #[derive(::pyo3::FromPyObject, ::pyo3::IntoPyObject, ::pyo3::IntoPyObjectRef)]
+    pub enum Choice<T> {
+        One(T),
+        Two(i64, ::std::string::String),
+        Three {
+            #[pyo3(attribute("real"))]
+            re: f64,
+        },
+    }
+
+    #[derive(::pyo3::FromPyObject)]
+    pub struct Borrowing<'py>(Bound<'py, PyAny>);
+}
+
+#[test]
+fn derives_without_the_prelude_convert_both_ways() {
+    use without_prelude::{Choice, Fields};
+    Python::attach(|py| {
+        let obj = eval(py, "{'converted': 2, 'generic': 'g'}");
+        let fields: Fields<String> = obj.extract().unwrap();
+        let back = (&fields).into_pyobject(py).unwrap();
+        assert_eq!(back.to_string(), "{'plainValue': 0, 'converted': 2, 'generic': 'g'}");
+        let choice: Choice<u8> = eval(py, "(1, 'x')").extract().unwrap();
+        assert_eq!(choice.into_pyobject(py).unwrap().to_string(), "(1, 'x')");
+        let choice: Choice<u8> = eval(py, "1.5").extract().unwrap();
+        assert_eq!(
+            (&choice).into_pyobject(py).unwrap().to_string(),
+            "{'Three': 1.5}".replace("Three", "re")
+        );
+    });
+}
