@@ -47,6 +47,16 @@ fn parse(input: TokenStream, what: &str, errors: &mut Errors) -> Option<Item> {
         }
         syn::Data::Enum(e) => {
             let enum_options = ContainerOptions::parse(&opts, errors, false);
+            let rename_all =
+                |opts: &[attrs::Opt]| opts.iter().find(|o| o.key == "rename_all").map(|o| o.span());
+            let enum_rename = rename_all(&opts);
+            if let (Some(span), false) = (enum_rename, what == "FromPyObject") {
+                errors.error_hint(
+                    span,
+                    "`rename_all` is not supported at top level for enums",
+                    "put `rename_all` on the variants",
+                );
+            }
             if e.variants.is_empty() {
                 errors.error(
                     ident.span(),
@@ -55,6 +65,13 @@ fn parse(input: TokenStream, what: &str, errors: &mut Errors) -> Option<Item> {
             }
             for variant in &mut e.variants {
                 let vopts = attrs::take_pyo3_attrs(&mut variant.attrs, errors);
+                if let (Some(span), Some(_)) = (rename_all(&vopts), enum_rename) {
+                    errors.error_hint(
+                        span,
+                        "Useless variant `rename_all` - enum is already annotated with `rename_all",
+                        "remove one of them",
+                    );
+                }
                 let mut options = ContainerOptions::parse(&vopts, errors, true);
                 options.rename_all = options.rename_all.or(enum_options.rename_all);
                 options.from_item_all |= enum_options.from_item_all;
