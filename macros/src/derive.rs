@@ -370,7 +370,11 @@ fn convert_container(
         }
         Shape::Tuple(fs) => {
             let values = fs.iter().enumerate().map(|(i, f)| convert(i, f));
-            quote!(#k::impl_::frompyobject::new_tuple(py, [#(#values),*])?)
+            let tuple = quote!(#k::impl_::frompyobject::new_tuple(py, [#(#values),*]));
+            if !any {
+                return (pattern, tuple);
+            }
+            quote!(#tuple?)
         }
         Shape::Named(fs) => {
             let sets = fs.iter().enumerate().map(|(i, f)| {
