@@ -23,6 +23,15 @@ fn parse(input: TokenStream, what: &str, errors: &mut Errors) -> Option<Item> {
     let opts = attrs::take_pyo3_attrs(&mut input.attrs, errors);
     let krate = crate::krate::crate_path(attrs::crate_opt(&opts, errors).as_ref());
     let ident = input.ident.clone();
+    if what == "FromPyObject" {
+        if let Some(second) = input.generics.lifetimes().nth(1) {
+            errors.error_hint(
+                second.lifetime.span(),
+                "FromPyObject can be derived with at most one lifetime parameter",
+                "the lifetime, if any, is the `'py` of the extracted objects",
+            );
+        }
+    }
     let mut containers = Vec::new();
     let is_enum = matches!(input.data, syn::Data::Enum(_));
     match &mut input.data {
@@ -38,6 +47,16 @@ fn parse(input: TokenStream, what: &str, errors: &mut Errors) -> Option<Item> {
         }
         syn::Data::Enum(e) => {
             let enum_options = ContainerOptions::parse(&opts, errors, false);
+            let rename_all =
+                |opts: &[attrs::Opt]| opts.iter().find(|o| o.key == "rename_all").map(|o| o.span());
+            let enum_rename = rename_all(&opts);
+            if let (Some(span), false) = (enum_rename, what == "FromPyObject") {
+                errors.error_hint(
+                    span,
+                    "`rename_all` is not supported at top level for enums",
+                    "put `rename_all` on the variants",
+                );
+            }
             if e.variants.is_empty() {
                 errors.error(
                     ident.span(),
@@ -46,6 +65,13 @@ fn parse(input: TokenStream, what: &str, errors: &mut Errors) -> Option<Item> {
             }
             for variant in &mut e.variants {
                 let vopts = attrs::take_pyo3_attrs(&mut variant.attrs, errors);
+                if let (Some(span), Some(_)) = (rename_all(&vopts), enum_rename) {
+                    errors.error_hint(
+                        span,
+                        "Useless variant `rename_all` - enum is already annotated with `rename_all",
+                        "remove one of them",
+                    );
+                }
                 let mut options = ContainerOptions::parse(&vopts, errors, true);
                 options.rename_all = options.rename_all.or(enum_options.rename_all);
                 options.from_item_all |= enum_options.from_item_all;
@@ -108,25 +134,44 @@ pub fn from_py_object(input: TokenStream) -> TokenStream {
         let build = item.containers.first().map(|c| extract_container(k, c, quote!(#ident)));
         quote!(::core::result::Result::Ok(#build))
     };
-    let mut generics = item.generics.clone();
-    let type_params: Vec<syn::Ident> = generics.type_params().map(|t| t.ident.clone()).collect();
-    let where_clause = generics.make_where_clause();
-    for t in &type_params {
-        where_clause
-            .predicates
-            .push(syn::parse_quote!(#t: for<'__b> #k::FromPyObject<'__b, '__py>));
+    // The item's own lifetime, if it has one, is the `'py` of the impl (so fields may hold a
+    // `Bound<'py, _>`); otherwise `'__py` is introduced.
+    let own = item.generics.lifetimes().next().map(|l| l.lifetime.clone());
+    let py_lt = own.clone().unwrap_or_else(|| syn::parse_quote!('__py));
+    let mut extra: Vec<syn::GenericParam> = vec![syn::parse_quote!('__a)];
+    if own.is_none() {
+        extra.push(syn::parse_quote!(#py_lt));
     }
-    let (_, ty_generics, where_clause) = generics.split_for_impl();
-    let params = &item.generics.params;
+    let bounds = item.generics.type_params().map(|t| {
+        let t = &t.ident;
+        syn::parse_quote!(#t: for<'__b> #k::FromPyObject<'__b, #py_lt>)
+    });
+    let generics = impl_generics(&item.generics, extra, bounds.collect());
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = item.generics.split_for_impl();
     quote! {
-        impl<'__a, '__py, #params> #k::FromPyObject<'__a, '__py> for #ident #ty_generics #where_clause {
+        impl #impl_generics #k::FromPyObject<'__a, #py_lt> for #ident #ty_generics #where_clause {
             type Error = #k::PyErr;
-            fn extract(obj: #k::Borrowed<'__a, '__py, #k::PyAny>) -> #k::PyResult<Self> {
-                let obj: &#k::Bound<'__py, #k::PyAny> = &obj;
+            fn extract(obj: #k::Borrowed<'__a, #py_lt, #k::PyAny>) -> #k::PyResult<Self> {
+                let obj: &#k::Bound<#py_lt, #k::PyAny> = &obj;
                 #body
             }
         }
     }
+}
+
+/// The item's generics with `extra` lifetimes first and `bounds` added to its where clause.
+fn impl_generics(
+    generics: &syn::Generics,
+    extra: Vec<syn::GenericParam>,
+    bounds: Vec<syn::WherePredicate>,
+) -> syn::Generics {
+    let mut generics = generics.clone();
+    for (i, param) in extra.into_iter().enumerate() {
+        generics.params.insert(i, param);
+    }
+    generics.make_where_clause().predicates.extend(bounds);
+    generics
 }
 
 /// The expression building `path { ... }` / `path(...)` from `obj`.
@@ -144,7 +189,7 @@ fn extract_container(k: &TokenStream, c: &Container, path: TokenStream) -> Token
     };
     match &c.shape {
         Shape::Transparent(f) => {
-            let value = value_of(f, quote!(obj.clone()));
+            let value = value_of(f, quote!(*obj));
             match &f.member {
                 syn::Member::Named(m) => quote!(#path { #m: #value }),
                 syn::Member::Unnamed(_) => quote!(#path(#value)),
@@ -191,64 +236,100 @@ fn extract_container(k: &TokenStream, c: &Container, path: TokenStream) -> Token
     }
 }
 
-/// Expands `#[derive(IntoPyObject)]` (`by_ref = false`) or `#[derive(IntoPyObjectRef)]`.
+/// Expands `#[derive(IntoPyObject)]` (`by_ref = false`) or `#[derive(IntoPyObjectRef)]`. As in
+/// PyO3, a struct with named fields becomes a `dict` (`Target = PyDict`), a tuple struct a
+/// `tuple`, a transparent struct its field (with the field's `Target`, `Output` and `Error`),
+/// and an enum whichever its variant gives (`Target = PyAny`).
 pub fn into_py_object(input: TokenStream, by_ref: bool) -> TokenStream {
     let what = if by_ref { "IntoPyObjectRef" } else { "IntoPyObject" };
     let mut errors = Errors::default();
     let item = parse(input, what, &mut errors);
+    for c in item.iter().flat_map(|i| &i.containers) {
+        if let Shape::Transparent(f) = &c.shape {
+            if let Some((span, _)) = &f.into_py_with {
+                let message = if c.explicit_transparent {
+                    "`into_py_with` is not permitted on `transparent` structs or variants"
+                } else {
+                    "`into_py_with` is not permitted on `transparent` structs"
+                };
+                errors.error_hint(
+                    *span,
+                    message,
+                    "convert the value before wrapping it, or give the container a second field",
+                );
+            }
+        }
+    }
     if let Err(e) = errors.finish() {
         return e;
     }
     let Some(item) = item else { return TokenStream::new() };
     let k = &item.krate;
     let ident = &item.ident;
-    let arms = item.containers.iter().map(|c| {
-        let path = if item.is_enum {
-            let v = &c.ident;
-            quote!(#ident::#v)
-        } else {
-            quote!(#ident)
-        };
-        let (pattern, body) = convert_container(k, c, &path);
-        quote!(#pattern => { #body })
-    });
-    let mut generics = item.generics.clone();
-    let type_params: Vec<syn::Ident> = generics.type_params().map(|t| t.ident.clone()).collect();
-    let where_clause = generics.make_where_clause();
-    for t in &type_params {
-        let bound = if by_ref {
-            quote!(for<'__r> &'__r #t: #k::IntoPyObject<'__py>)
-        } else {
-            quote!(#t: #k::IntoPyObject<'__py>)
-        };
-        where_clause.predicates.push(syn::parse_quote!(#bound));
-    }
-    let (_, ty_generics, where_clause) = generics.split_for_impl();
-    let params = &item.generics.params;
-    let (self_ty, lifetime) = if by_ref {
-        (quote!(&'__r #ident #ty_generics), quote!('__r,))
+    let (_, ty_generics, _) = item.generics.split_for_impl();
+    let field_ty = |ty: &syn::Type| if by_ref { quote!(&'__r #ty) } else { quote!(#ty) };
+    let (self_ty, mut extra): (TokenStream, Vec<syn::GenericParam>) = if by_ref {
+        (quote!(&'__r #ident #ty_generics), vec![syn::parse_quote!('__r)])
     } else {
-        (quote!(#ident #ty_generics), quote!())
+        (quote!(#ident #ty_generics), Vec::new())
+    };
+    extra.push(syn::parse_quote!('__py));
+    let bounds = item.generics.type_params().map(|t| {
+        let t = &t.ident;
+        let t = field_ty(&syn::parse_quote!(#t));
+        syn::parse_quote!(#t: #k::IntoPyObject<'__py>)
+    });
+    let generics = impl_generics(&item.generics, extra, bounds.collect());
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (types, body) = match (item.is_enum, item.containers.first()) {
+        (false, Some(c)) => {
+            let types = match &c.shape {
+                Shape::Named(_) => {
+                    quote!(type Target = #k::impl_::frompyobject::PyDict; type Output = #k::Bound<'__py, #k::impl_::frompyobject::PyDict>; type Error = #k::PyErr;)
+                }
+                Shape::Tuple(_) => {
+                    quote!(type Target = #k::impl_::frompyobject::PyTuple; type Output = #k::Bound<'__py, #k::impl_::frompyobject::PyTuple>; type Error = #k::PyErr;)
+                }
+                Shape::Transparent(f) => {
+                    let ty = field_ty(&f.ty);
+                    quote! {
+                        type Target = <#ty as #k::IntoPyObject<'__py>>::Target;
+                        type Output = <#ty as #k::IntoPyObject<'__py>>::Output;
+                        type Error = <#ty as #k::IntoPyObject<'__py>>::Error;
+                    }
+                }
+            };
+            let (pattern, body) = convert_container(k, c, &quote!(#ident), by_ref, false);
+            (types, quote!(let #pattern = self; #body))
+        }
+        _ => {
+            let arms = item.containers.iter().map(|c| {
+                let v = &c.ident;
+                let (pattern, body) = convert_container(k, c, &quote!(#ident::#v), by_ref, true);
+                quote!(#pattern => { #body })
+            });
+            let types = quote!(type Target = #k::PyAny; type Output = #k::Bound<'__py, #k::PyAny>; type Error = #k::PyErr;);
+            (types, quote!(match self { #(#arms)* }))
+        }
     };
     quote! {
-        impl<#lifetime '__py, #params> #k::IntoPyObject<'__py> for #self_ty #where_clause {
-            type Target = #k::PyAny;
-            type Output = #k::Bound<'__py, #k::PyAny>;
-            type Error = #k::PyErr;
-            fn into_pyobject(self, py: #k::Python<'__py>) -> #k::PyResult<Self::Output> {
-                match self {
-                    #(#arms)*
-                }
+        impl #impl_generics #k::IntoPyObject<'__py> for #self_ty #where_clause {
+            #types
+            fn into_pyobject(self, py: #k::Python<'__py>) -> ::core::result::Result<Self::Output, Self::Error> {
+                #body
             }
         }
     }
 }
 
-/// The match pattern binding the container's fields, and the conversion of the bindings.
+/// The pattern binding the container's fields, and the conversion of the bindings: the dict,
+/// tuple or field's own output, or (`any`, for enum variants) that output as a `PyAny`.
 fn convert_container(
     k: &TokenStream,
     c: &Container,
     path: &TokenStream,
+    by_ref: bool,
+    any: bool,
 ) -> (TokenStream, TokenStream) {
     let fields: Vec<&Field> = match &c.shape {
         Shape::Transparent(f) => vec![&**f],
@@ -268,41 +349,52 @@ fn convert_container(
     } else {
         quote!(#path(#(#pattern_items),*))
     };
+    // `into_py_with` gets the value as a `Cow`: owned by `IntoPyObject`, borrowed by
+    // `IntoPyObjectRef`.
+    let cow = if by_ref { quote!(cow_borrowed) } else { quote!(cow_owned) };
     let convert = |i: usize, f: &Field| {
         let b = binding(i);
         match &f.into_py_with {
-            Some(func) => quote!((#func)(#b, py)?),
+            Some((_, func)) => quote!((#func)(#k::impl_::frompyobject::#cow(#b), py)?),
             None => quote!(#k::impl_::frompyobject::into_any(py, #b)?),
         }
     };
-    let body = match &c.shape {
-        Shape::Transparent(f) => {
-            let value = convert(0, f);
-            quote!(::core::result::Result::Ok(#value))
+    let built = match &c.shape {
+        Shape::Transparent(_) if any => {
+            let value = convert(0, fields[0]);
+            return (pattern, quote!(::core::result::Result::Ok(#value)));
+        }
+        Shape::Transparent(_) => {
+            let b = binding(0);
+            return (pattern, quote!(#k::impl_::frompyobject::into_pyobject(py, #b)));
         }
         Shape::Tuple(fs) => {
             let values = fs.iter().enumerate().map(|(i, f)| convert(i, f));
-            quote!(#k::impl_::frompyobject::new_tuple(py, [#(#values),*]))
+            let tuple = quote!(#k::impl_::frompyobject::new_tuple(py, [#(#values),*]));
+            if !any {
+                return (pattern, tuple);
+            }
+            quote!(#tuple?)
         }
         Shape::Named(fs) => {
             let sets = fs.iter().enumerate().map(|(i, f)| {
                 let key = match &f.source {
                     Some(Source::Item(key)) => quote!(#key),
-                    Some(Source::Attr(name)) => quote!(#name),
-                    None => {
-                        let label = &f.label;
-                        quote!(#label)
+                    Some(Source::Attr(_)) | None => {
+                        let name = &f.renamed;
+                        quote!(#name)
                     }
                 };
                 let value = convert(i, f);
                 quote!(#k::impl_::frompyobject::set_item(&dict, #key, #value)?;)
             });
-            quote! {
+            quote!({
                 let dict = #k::impl_::frompyobject::new_dict(py);
                 #(#sets)*
-                ::core::result::Result::Ok(#k::impl_::frompyobject::output(dict))
-            }
+                dict
+            })
         }
     };
-    (pattern, body)
+    let output = if any { quote!(#k::impl_::frompyobject::output(#built)) } else { built };
+    (pattern, quote!(::core::result::Result::Ok(#output)))
 }

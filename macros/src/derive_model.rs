@@ -23,12 +23,16 @@ pub struct Field {
     pub member: Member,
     /// The name shown in errors (`a` or `0`).
     pub label: String,
+    /// The label after `rename_all`: the key a derived `IntoPyObject` writes, unless the field
+    /// names an item (an `attribute("...")` name is for extraction only, as in PyO3).
+    pub renamed: String,
     pub ty: Type,
     pub source: Option<Source>,
     /// `None`: required; `Some(None)`: `Default::default()`; `Some(Some(e))`: `e`.
     pub default: Option<Option<syn::Expr>>,
     pub from_py_with: Option<syn::Expr>,
-    pub into_py_with: Option<syn::Expr>,
+    /// The function, and the span of the `into_py_with` key.
+    pub into_py_with: Option<(proc_macro2::Span, syn::Expr)>,
 }
 
 /// How a container maps to Python.
@@ -49,6 +53,8 @@ pub struct Container {
     /// The label in enum errors (`annotation = "..."`, default the variant name).
     pub annotation: String,
     pub shape: Shape,
+    /// `#[pyo3(transparent)]` was written (a one-field tuple struct is transparent without it).
+    pub explicit_transparent: bool,
 }
 
 /// Container-level options.
@@ -114,6 +120,7 @@ impl Container {
             let mut f = Field {
                 member,
                 label,
+                renamed: renamed.clone(),
                 ty: field.ty.clone(),
                 source: None,
                 default: None,
@@ -138,7 +145,9 @@ impl Container {
                     }
                     "default" => f.default = Some(opt.value.as_ref().and_then(|_| opt.parse::<syn::Expr>(errors, "an expression"))),
                     "from_py_with" => f.from_py_with = opt.parse::<syn::Expr>(errors, "a function path"),
-                    "into_py_with" => f.into_py_with = opt.parse::<syn::Expr>(errors, "a function path"),
+                    "into_py_with" => {
+                        f.into_py_with = opt.parse::<syn::Expr>(errors, "a function path").map(|e| (opt.span(), e))
+                    }
                     _ => errors.error_hint(opt.span(), format!("unknown field option `{}`", opt.key), "fields accept `attribute`, `item`, `default`, `from_py_with`, `into_py_with`"),
                 }
             }
@@ -179,7 +188,13 @@ impl Container {
         };
         let annotation =
             options.annotation.clone().unwrap_or_else(|| crate::signature::unraw(ident));
-        Some(Container { ident: ident.clone(), path_name, annotation, shape })
+        Some(Container {
+            ident: ident.clone(),
+            path_name,
+            annotation,
+            shape,
+            explicit_transparent: options.transparent,
+        })
     }
 }
 

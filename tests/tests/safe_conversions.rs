@@ -1,7 +1,7 @@
 //! The standard-library conversions through the public API, on an embedded interpreter:
 //! non-zero integers and `Cell`, C and OS strings, paths, arrays and byte slices, durations and
-//! system times, IP addresses, `f32` edge cases and integers from odd `int`s; values, error
-//! types and messages, and reference counts of the objects passed through.
+//! system times, IP addresses, `&Option<T>`, `f32` edge cases and integers from odd `int`s;
+//! values, error types and messages, and reference counts of the objects passed through.
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -448,5 +448,22 @@ fn str_extraction_of_ascii_non_ascii_and_subclassed_text() {
             assert_eq!(obj.extract::<String>().unwrap(), text, "{code}");
         }
         assert!(eval(py, "'a\\udc80'").extract::<String>().is_err());
+    });
+}
+
+#[test]
+fn option_references_convert_like_options_of_references() {
+    Python::attach(|py| {
+        let some: Option<String> = Some("text".into());
+        let none: Option<String> = None;
+        assert_eq!((&some).into_pyobject(py).unwrap().extract::<String>().unwrap(), "text");
+        assert!((&none).into_pyobject(py).unwrap().is_none());
+        // The error type is `&T`'s: `&u8` cannot fail.
+        let byte: Option<u8> = Some(7);
+        let converted: Result<Bound<'_, PyAny>, std::convert::Infallible> =
+            (&byte).into_pyobject(py);
+        assert_eq!(converted.unwrap().extract::<u8>().unwrap(), 7);
+        let nested: Option<Vec<Option<i32>>> = Some(vec![Some(1), None]);
+        assert_eq!((&nested).into_pyobject(py).unwrap().to_string(), "[1, None]");
     });
 }

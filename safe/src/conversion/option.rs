@@ -1,4 +1,4 @@
-//! `Option<T>`: `None` to and from `None`.
+//! `Option<T>` (and `&Option<T>`): `None` to and from `None`.
 
 use super::{FromPyObject, IntoPyObject};
 use crate::err::PyErr;
@@ -14,6 +14,23 @@ impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Option<T> {
     fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, PyErr> {
         match self {
             Some(v) => v.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into),
+            None => Ok(api::none(py).to_owned()),
+        }
+    }
+}
+
+/// `&Option<T>` converts like `Option<&T>`, with the error of `&T`.
+impl<'a, 'py, T> IntoPyObject<'py> for &'a Option<T>
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = <&'a T as IntoPyObject<'py>>::Error;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        match self {
+            Some(v) => v.into_pyobject(py).map(|o| o.into_any().into_bound()),
             None => Ok(api::none(py).to_owned()),
         }
     }

@@ -5,13 +5,18 @@
 
 use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 use crate::err::{PyErr, PyResult};
-use crate::exceptions::{PyAttributeError, PyKeyError, PyRecursionError, PyTypeError};
+use crate::exceptions::{
+    PyAttributeError, PyKeyError, PyRecursionError, PyTypeError, PyValueError,
+};
 use crate::instance::{Bound, BoundObject};
 use crate::marker::Python;
 pub use crate::sync::Interned;
 use crate::types::{
-    PyAny, PyAnyMethods, PyDict, PyDictMethods, PyString, PyTuple, PyTupleMethods, PyTypeMethods,
+    PyAny, PyAnyMethods, PyDictMethods, PyString, PyStringMethods, PyTupleMethods, PyTypeMethods,
 };
+/// The `Target`s of derived conversions of structs.
+pub use crate::types::{PyDict, PyTuple};
+use std::borrow::Cow;
 
 /// Wraps the error of field `field` of `container` (a struct, or `Enum::Variant`). A
 /// `RecursionError` (a recursive type nested too deeply) is not a mismatch of this field: it
@@ -65,11 +70,12 @@ pub fn get_item<'py, K: IntoPyObject<'py>>(
     }
 }
 
-/// The tuple a tuple struct is extracted from, checked to have `len` items.
+/// The tuple a tuple struct is extracted from, checked to have `len` items (`ValueError`
+/// otherwise, as for a Rust tuple; not a tuple at all is a `TypeError`).
 pub fn tuple_of_len<'py>(obj: &Bound<'py, PyAny>, len: usize) -> PyResult<Bound<'py, PyTuple>> {
     let tuple = obj.cast::<PyTuple>().map_err(PyErr::from)?;
     if tuple.len() != len {
-        return Err(PyTypeError::new_err(format!(
+        return Err(PyValueError::new_err(format!(
             "expected tuple of length {len}, but got tuple of length {}",
             tuple.len()
         )));
@@ -83,7 +89,8 @@ pub fn tuple_item<'py>(tuple: &Bound<'py, PyTuple>, index: usize) -> PyResult<Bo
 }
 
 /// The error of an enum none of whose variants matched: a `TypeError` listing each variant's
-/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each);
+/// error (`failed to extract enum Foo ('A | B')` then one `- variant A (A): ...` line each, the
+/// error followed by its whole `__cause__` chain, so a nested enum's lines appear inline);
 /// a variant's `RecursionError` is raised as it is (no variant can match at that depth).
 #[cold]
 pub fn enum_error(
@@ -98,10 +105,64 @@ pub fn enum_error(
     }
     let mut message = format!("failed to extract enum {name} ('{}')", labels.join(" | "));
     for ((variant, label), err) in variants.iter().zip(labels).zip(&errors) {
-        let ty = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_default();
-        message.push_str(&format!("\n- variant {variant} ({label}): {ty}: {}", err.value(py)));
+        message.push_str(&format!("\n- variant {variant} ({label}): {}", with_causes(py, err)));
     }
     PyTypeError::new_err(message)
+}
+
+/// `Type: message, caused by Type: message, ...` down the `__cause__` chain (a cycle is
+/// followed once round).
+fn with_causes(py: Python<'_>, err: &PyErr) -> String {
+    let mut text = describe(py, err);
+    let mut seen = vec![err.value(py).clone()];
+    let mut next = err.cause(py);
+    while let Some(cause) = next {
+        let value = cause.value(py).clone();
+        if seen.iter().any(|s| s.is(&value)) {
+            break;
+        }
+        text.push_str(", caused by ");
+        text.push_str(&describe(py, &cause));
+        next = cause.cause(py);
+        seen.push(value);
+    }
+    text
+}
+
+/// `Type: message` of one exception (the colon kept when the message is empty).
+fn describe(py: Python<'_>, err: &PyErr) -> String {
+    let value = err.value(py);
+    let ty = match value.get_type().qualname() {
+        Ok(name) => name.to_string_lossy().into_owned(),
+        Err(_) => String::from("<unknown exception type>"),
+    };
+    match value.str() {
+        Ok(message) => format!("{ty}: {}", message.to_string_lossy()),
+        Err(_) => format!("{ty}: <exception str() failed>"),
+    }
+}
+
+/// Converts a transparent struct's field for `#[derive(IntoPyObject)]`, keeping its output
+/// and error types.
+#[inline]
+pub fn into_pyobject<'py, T: IntoPyObject<'py>>(
+    py: Python<'py>,
+    value: T,
+) -> Result<T::Output, T::Error> {
+    value.into_pyobject(py)
+}
+
+/// An owned field as the `Cow` an `into_py_with` function takes (`#[derive(IntoPyObject)]`).
+#[inline]
+pub fn cow_owned<'a, T: Clone>(value: T) -> Cow<'a, T> {
+    Cow::Owned(value)
+}
+
+/// A borrowed field as the `Cow` an `into_py_with` function takes
+/// (`#[derive(IntoPyObjectRef)]`).
+#[inline]
+pub fn cow_borrowed<T: Clone>(value: &T) -> Cow<'_, T> {
+    Cow::Borrowed(value)
 }
 
 /// Converts a field for `#[derive(IntoPyObject)]`.
@@ -134,8 +195,8 @@ pub fn set_item<'py, K: IntoPyObject<'py>, V: IntoPyObject<'py>>(
 pub fn new_tuple<'py, const N: usize>(
     py: Python<'py>,
     items: [Bound<'py, PyAny>; N],
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(PyTuple::new(py, items)?.into_any())
+) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, items)
 }
 
 /// The result of a conversion as a `Bound<PyAny>`.

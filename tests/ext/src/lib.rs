@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod test_classes;
 mod test_conversions;
+mod test_derives;
 mod test_enums;
 mod test_functions;
 #[cfg(not(feature = "abi3-py39"))]
@@ -21,6 +22,8 @@ mod pyroxide_ext {
     use super::test_classes::classes;
     #[pymodule_export]
     use super::test_conversions::conversions;
+    #[pymodule_export]
+    use super::test_derives::derives;
     #[pymodule_export]
     use super::test_enums::enums;
     #[pymodule_export]
