@@ -55,7 +55,10 @@ pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 pub use crate::err::{CastError, CastIntoError, PyErr, PyErrArguments, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
-pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut};
+pub use crate::pyclass::{
+    PyClass, PyClassGuard, PyClassGuardMut, PyClassInitializer, PyRef, PyRefMut,
+};
+pub use crate::pyclass::{PyTraverseError, PyVisit};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::PyAny;
 

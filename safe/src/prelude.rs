@@ -4,7 +4,7 @@ pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, BoundObject, Py, PyObject};
 pub use crate::marker::Python;
-pub use crate::pyclass::{PyClassInitializer, PyRef, PyRefMut};
+pub use crate::pyclass::{PyClassGuard, PyClassGuardMut, PyClassInitializer, PyRef, PyRefMut};
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods,
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyModule, PyModuleMethods,

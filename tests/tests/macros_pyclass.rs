@@ -341,3 +341,53 @@ fn extraction_by_clone_and_errors() {
         );
     });
 }
+
+/// Reads through a `PyClassGuard` argument (a borrow without a reference).
+#[pyfunction]
+fn guarded_count(c: PyClassGuard<'_, Counter>) -> i64 {
+    c.count
+}
+
+/// Writes through a `PyClassGuardMut` argument.
+#[pyfunction]
+fn guarded_bump(mut c: PyClassGuardMut<'_, Counter>) -> i64 {
+    c.count += 10;
+    c.count
+}
+
+#[test]
+fn class_guards() {
+    Python::attach(|py| {
+        let counter = Bound::new(py, Counter { count: 1, name: "g".into() }).unwrap();
+        {
+            let guard = PyClassGuard::try_from(&counter).unwrap();
+            assert_eq!(guard.count, 1);
+            // A shared guard excludes a mutable one, not another shared one.
+            assert!(PyClassGuardMut::try_from(&counter).is_err());
+            assert_eq!(counter.borrow().count, 1);
+            assert_eq!(format!("{:?}", guard.count), "1");
+        }
+        {
+            let mut guard = PyClassGuardMut::try_from(&counter).unwrap();
+            guard.count = 5;
+            let Err(err) = PyClassGuard::try_from(&counter) else { panic!("borrowed twice") };
+            assert!(err.is_instance_of::<PyRuntimeError>(py));
+            assert_eq!(err.value(py).to_string(), "Already mutably borrowed");
+        }
+        let any = counter.as_any();
+        assert_eq!(any.extract::<PyClassGuard<'_, Counter>>().unwrap().count, 5);
+        let f = wrap_pyfunction!(guarded_count, py).unwrap();
+        let g = wrap_pyfunction!(guarded_bump, py).unwrap();
+        assert_eq!(f.call1((&counter,)).unwrap().extract::<i64>().unwrap(), 5);
+        assert_eq!(g.call1((&counter,)).unwrap().extract::<i64>().unwrap(), 15);
+        assert_eq!(counter.borrow().count, 15);
+        let err = f.call1((1,)).unwrap_err();
+        assert!(
+            err.value(py).to_string().ends_with("'int' object is not an instance of 'Counter'"),
+            "{err}"
+        );
+        let _held = counter.borrow();
+        let err = g.call1((&counter,)).unwrap_err();
+        assert!(err.is_instance_of::<PyRuntimeError>(py));
+    });
+}

@@ -10,6 +10,7 @@ mod borrow;
 mod create;
 pub(crate) mod freelist;
 mod gc;
+mod guard;
 mod init;
 pub(crate) mod layout;
 mod receiver;
@@ -19,6 +20,7 @@ pub use crate::types::CompareOp;
 pub use borrow::{PyBorrowError, PyBorrowMutError, PyRef, PyRefMut};
 pub(crate) use create::{create_type_object, set_class_attributes};
 pub use gc::{PyTraverseError, PyVisit};
+pub use guard::{PyClassGuard, PyClassGuardMut};
 pub use init::PyClassInitializer;
 pub use init::{PyNativeTypeInitializer, PyObjectInit};
 #[doc(hidden)]
