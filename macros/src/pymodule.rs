@@ -66,6 +66,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         syn::Item::Fn(mut func) => {
             opts.extend(attrs::take_pyo3_attrs(&mut func.attrs, &mut errors));
             let krate = crate::krate::crate_path(attrs::crate_opt(&opts, &mut errors).as_ref());
+            expand_pyfns(&mut func, &krate, &mut errors);
             let options = module_options(&opts, &mut errors);
             let call = function_call(&func, &mut errors);
             let doc = attrs::doc_string(&func.attrs);
@@ -105,6 +106,49 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             errors.finish().err().unwrap_or_default()
         }
     }
+}
+
+/// `#[pyfn(m)]` / `#[pyfn(m, name = "...", ...)]` on functions declared in a function-form
+/// module's body (deprecated in PyO3, still accepted): each becomes a `#[pyfunction]` (the
+/// options after the module go to it) added to the module `m` when the body starts.
+fn expand_pyfns(func: &mut syn::ItemFn, krate: &TokenStream, errors: &mut Errors) {
+    let mut adds = Vec::new();
+    for stmt in &mut func.block.stmts {
+        let syn::Stmt::Item(syn::Item::Fn(inner)) = stmt else { continue };
+        let Some(pos) = inner.attrs.iter().position(|a| a.path().is_ident("pyfn")) else {
+            continue;
+        };
+        let attr = inner.attrs.remove(pos);
+        let tokens = match &attr.meta {
+            syn::Meta::List(l) => l.tokens.clone(),
+            _ => TokenStream::new(),
+        };
+        let mut parts = tokens.into_iter().peekable();
+        let module = match parts.next() {
+            Some(proc_macro2::TokenTree::Ident(m)) => m,
+            _ => {
+                errors.error_hint(
+                    crate::diag_span(&attr),
+                    "#[pyfn] names the module first",
+                    "write `#[pyfn(m)]` with `m` the module parameter",
+                );
+                continue;
+            }
+        };
+        if matches!(parts.peek(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == ',') {
+            parts.next();
+        }
+        let options: TokenStream = parts.collect();
+        inner.attrs.insert(0, syn::parse_quote!(#[#krate::pyfunction(#options)]));
+        let ident = &inner.sig.ident;
+        adds.push(syn::parse_quote! {
+            #krate::types::PyModuleMethods::add_function(
+                #module,
+                #krate::wrap_pyfunction!(#ident, #module)?,
+            )?;
+        });
+    }
+    func.block.stmts.splice(0..0, adds);
 }
 
 /// The call of the user's function-form initialiser with `module` (and `py` first if it takes

@@ -24,6 +24,23 @@ fn legacy(py: Python<'_>, m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("version", py.version())
 }
 
+/// A function-form module declaring its functions with `#[pyfn]` (deprecated in PyO3).
+#[pymodule]
+fn with_pyfn(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    #[pyfn(m)]
+    fn plain(x: i64) -> i64 {
+        x + 1
+    }
+
+    #[pyfn(m, name = "renamed")]
+    #[pyo3(signature = (x, y = 2))]
+    fn original(x: i64, y: i64) -> i64 {
+        x * y
+    }
+
+    m.add("after", 1)
+}
+
 /// A declarative module.
 #[pymodule]
 mod declarative {
@@ -127,6 +144,11 @@ fn function_form() {
         assert_eq!(eval(py, &m, "m.__doc__").to_string(), "A module made by a function.");
         assert_eq!(eval(py, &m, "sorted(m.__all__)").to_string(), "['ANSWER', 'double']");
         assert_eq!(eval(py, &m, "m.double.__module__").to_string(), "funcs");
+        let pyfn = wrap_pymodule!(with_pyfn)(py).into_bound(py).into_any();
+        assert_eq!(eval(py, &pyfn, "m.plain(1)").extract::<i64>().unwrap(), 2);
+        assert_eq!(eval(py, &pyfn, "m.renamed(3)").extract::<i64>().unwrap(), 6);
+        assert_eq!(eval(py, &pyfn, "m.renamed.__text_signature__").to_string(), "(x, y=2)");
+        assert_eq!(eval(py, &pyfn, "m.after").extract::<i64>().unwrap(), 1);
         // The same module object each time, as in PyO3.
         assert!(wrap_pymodule!(funcs)(py).into_bound(py).into_any().is(&m));
         let legacy = wrap_pymodule!(legacy)(py).into_bound(py).into_any();
