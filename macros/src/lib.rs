@@ -12,6 +12,7 @@ mod function;
 mod krate;
 mod pyclass;
 mod pyclass_enum;
+mod pyclass_new;
 mod pyclass_slots;
 mod pyfunction;
 mod pymethods;

@@ -37,6 +37,8 @@ struct ClassOptions {
     freelist: Option<syn::Expr>,
     text_signature: Option<String>,
     generic: bool,
+    /// `new = "from_fields"`: a constructor from every field.
+    from_fields: bool,
     /// `__qualname__` when it is not the name (a complex enum's variant classes:
     /// `Shape.Circle`); set by the macros themselves, not a user option.
     qualname: Option<String>,
@@ -76,6 +78,15 @@ fn class_options(opts: &[Opt], errors: &mut Errors) -> ClassOptions {
             "freelist" => o.freelist = opt.parse::<syn::Expr>(errors, "a size"),
             "text_signature" => o.text_signature = opt.lit_str(errors).map(|s| s.value()),
             "__pyroxide_qualname" => o.qualname = opt.lit_str(errors).map(|s| s.value()),
+            "new" => match opt.lit_str(errors) {
+                Some(s) if s.value() == "from_fields" => o.from_fields = true,
+                Some(s) => errors.error_hint(
+                    s.span(),
+                    format!("unknown constructor `{}`", s.value()),
+                    "write `new = \"from_fields\"`",
+                ),
+                None => {}
+            },
             "rename_all" => {
                 if let Some(s) = opt.lit_str(errors) {
                     o.rename_all = RenameRule::parse(&s.value());
@@ -149,6 +160,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut fields = Vec::new();
     let mut variants = Vec::new();
     let mut complex = None;
+    let mut struct_fields = None;
     match &mut item {
         syn::Item::Enum(e) if crate::pyclass_enum::is_complex(e) => {
             if options.eq_int {
@@ -215,6 +227,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                     fields.push(spec);
                 }
             }
+            struct_fields = Some(s.fields.clone());
         }
         syn::Item::Enum(e) => {
             for variant in &mut e.variants {
@@ -240,6 +253,17 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         }
         _ => {}
     }
+    let py_name = options.name.clone().unwrap_or_else(|| crate::signature::unraw(&ident));
+    let ctor = match (&struct_fields, options.from_fields) {
+        (Some(f), true) => {
+            Some(crate::pyclass_new::from_fields(&krate, &ident, &py_name, f, &mut errors))
+        }
+        (None, true) => {
+            errors.error(Span::call_site(), "`new = \"from_fields\"` applies to structs");
+            None
+        }
+        _ => None,
+    };
     if let Err(e) = errors.finish() {
         return quote!(#item #e);
     }
@@ -249,7 +273,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         options.frozen = true;
         options.subclass = true;
     }
-    let body = class_impls(&krate, &ident, &options, &doc, &fields, &variants, complex.as_deref());
+    let body =
+        class_impls(&krate, &ident, &options, &doc, &fields, &variants, complex.as_deref(), ctor);
     quote! {
         #item
         const _: () = {
@@ -258,6 +283,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn class_impls(
     k: &TokenStream,
     ident: &syn::Ident,
@@ -266,6 +292,7 @@ fn class_impls(
     fields: &[FieldSpec],
     variants: &[(syn::Ident, String)],
     complex: Option<&[crate::pyclass_enum::ComplexVariant]>,
+    ctor: Option<crate::pyclass_new::FromFields>,
 ) -> TokenStream {
     let py_name = o.name.clone().unwrap_or_else(|| crate::signature::unraw(ident));
     let module = match &o.module {
@@ -301,6 +328,14 @@ fn class_impls(
     let mut slots = Vec::new();
     for f in fields {
         field_accessors(k, ident, f, &mut helpers, &mut methods);
+    }
+    let mut text_signature = quote!(::core::option::Option::None);
+    if let Some(ctor) = ctor {
+        helpers.push(ctor.helpers);
+        slots.extend(ctor.slots);
+        if let Some(sig) = ctor.text_signature {
+            text_signature = quote!(::core::option::Option::Some(#sig));
+        }
     }
     if o.generic {
         methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::ClassAttribute(
@@ -388,7 +423,7 @@ fn class_impls(
                 static INTRINSIC: #k::impl_::pyclass::PyClassItems = #k::impl_::pyclass::PyClassItems {
                     methods: &[#(#methods),*],
                     slots: &[#(#slots),*],
-                    text_signature: ::core::option::Option::None,
+                    text_signature: #text_signature,
                 };
                 #[allow(unused_imports)]
                 use #k::impl_::pyclass::PyMethods as _;

@@ -265,7 +265,7 @@ impl Ctx<'_> {
 }
 
 /// Replaces the final conversion of a `call_body` (its last statement) by `convert`.
-fn replace_convert(body: TokenStream, convert: TokenStream) -> TokenStream {
+pub(crate) fn replace_convert(body: TokenStream, convert: TokenStream) -> TokenStream {
     let mut tokens: Vec<proc_macro2::TokenTree> = body.into_iter().collect();
     // The body ends with `let result = callee(...); <path>(py, result)`: cut after the last `;`.
     if let Some(pos) = tokens

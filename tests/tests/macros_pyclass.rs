@@ -391,3 +391,58 @@ fn class_guards() {
         assert!(err.is_instance_of::<PyRuntimeError>(py));
     });
 }
+
+/// A class whose constructor takes its fields (`new = "from_fields"`), with methods of its own.
+#[pyclass(new = "from_fields", get_all)]
+struct Made {
+    a: i64,
+    label: String,
+}
+
+#[pymethods]
+impl Made {
+    fn describe(&self) -> String {
+        format!("{}={}", self.label, self.a)
+    }
+}
+
+/// The same for a tuple struct.
+#[pyclass(new = "from_fields")]
+struct MadePair(i64, f64);
+
+#[pymethods]
+impl MadePair {
+    fn total(&self) -> f64 {
+        self.0 as f64 + self.1
+    }
+}
+
+#[test]
+fn constructor_from_fields() {
+    Python::attach(|py| {
+        let globals = PyDict::new(py);
+        globals.set_item("Made", py.get_type::<Made>()).unwrap();
+        globals.set_item("MadePair", py.get_type::<MadePair>()).unwrap();
+        let code = CString::new(
+            r#"
+m = Made(1, "x")
+assert (m.a, m.label, m.describe()) == (1, "x", "x=1")
+assert Made(label="y", a=2).describe() == "y=2"
+try:
+    Made(1)
+except TypeError as e:
+    assert str(e) == "Made.__new__() missing 1 required positional argument: 'label'", str(e)
+else:
+    raise AssertionError("no error")
+import sys
+if sys.implementation.name == "cpython" and sys.version_info >= (3, 10):
+    assert Made.__text_signature__ == "(a, label)", Made.__text_signature__
+p = MadePair(1, 2.5)
+assert type(p) is MadePair and p.total() == 3.5
+assert MadePair(_0=2, _1=0.5).total() == 2.5
+"#,
+        )
+        .unwrap();
+        py.run(&code, Some(&globals), None).unwrap_or_else(|e| panic!("{e}"));
+    });
+}
