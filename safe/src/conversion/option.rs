@@ -1,7 +1,6 @@
 //! `Option<T>` (and `&Option<T>`): `None` to and from `None`.
 
 use super::{FromPyObject, IntoPyObject};
-use crate::err::PyErr;
 use crate::ffi::api;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
@@ -10,10 +9,10 @@ use crate::types::{PyAny, PyAnyMethods};
 impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Option<T> {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, PyErr> {
+    type Error = T::Error;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, T::Error> {
         match self {
-            Some(v) => v.into_pyobject(py).map(|o| o.into_any().into_bound()).map_err(Into::into),
+            Some(v) => v.into_pyobject(py).map(|o| o.into_any().into_bound()),
             None => Ok(api::none(py).to_owned()),
         }
     }
