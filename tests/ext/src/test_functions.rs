@@ -53,6 +53,17 @@ pub mod functions {
     }
 
     #[pyfunction]
+    #[pyo3(signature = (*args, **kwargs))]
+    fn totals(args: Vec<i64>, kwargs: Option<HashMap<String, i64>>) -> i64 {
+        args.iter().sum::<i64>() + kwargs.map_or(0, |k| k.values().sum())
+    }
+
+    #[pyfunction]
+    fn initial(c: char) -> char {
+        c
+    }
+
+    #[pyfunction]
     fn sum_list(values: Vec<i64>) -> i64 {
         values.iter().sum()
     }
