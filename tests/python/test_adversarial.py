@@ -153,6 +153,8 @@ def test_strings():
         c.rt_char("ab")
     with argument_error(TypeError, match=r"^'bytes' object is not an instance of 'str'$"):
         c.rt_string(b"x")
+    with argument_error(TypeError, match=r"^'None' is not an instance of 'str'$"):
+        c.rt_string(None)
 
 
 def test_paths():

@@ -173,6 +173,10 @@ fn full_signature() {
             with_notes("f(1, d=True, c=1)"),
             noted("TypeError: 'int' object is not an instance of 'str'", "c")
         );
+        assert_eq!(
+            with_notes("f(1, d=True, c=None)"),
+            noted("TypeError: 'None' is not an instance of 'str'", "c")
+        );
         // Unknown keywords go to **kwargs; a positional-only name passed by keyword too.
         assert_eq!(ok("f(1, d=True, a=5)"), "1 10 c 0 true None 1");
         let add = wrap_pyfunction!(add, py).unwrap().into_any();
