@@ -88,6 +88,7 @@ def notes(exc):
 
 
 def test_argument_errors():
+    positional_only = "got some positional-only arguments passed as keyword arguments"
     cases = [
         (lambda: f.add(1), "add() missing 1 required positional argument: 'b'"),
         (lambda: f.add(), "add() missing 2 required positional arguments: 'a' and 'b'"),
@@ -96,6 +97,12 @@ def test_argument_errors():
         (lambda: f.add(1, a=3), "add() got multiple values for argument 'a'"),
         (lambda: f.full(d=True), "full() missing 1 required positional argument: 'a'"),
         (lambda: f.full(1), "full() missing 1 required keyword argument: 'd'"),
+        (lambda: f.posonly_two(1, b=2), f"posonly_two() {positional_only}: 'b'"),
+        (lambda: f.posonly_two(a=1, b=2), f"posonly_two() {positional_only}: 'a' and 'b'"),
+        # In the order given; reported before the missing arguments.
+        (lambda: f.posonly_three(c=3, a=1, d=4, b=2), f"posonly_three() {positional_only}: 'c', 'a', and 'b'"),
+        (lambda: f.posonly_three(), "posonly_three() missing 3 required positional arguments: 'a', 'b', and 'c'"),
+        (lambda: f.posonly_three(a=1, e=2), "posonly_three() got an unexpected keyword argument 'e'"),
         (lambda: f.identity(x=1), None),
     ]
     for call, message in cases:

@@ -79,6 +79,18 @@ fn no_signature() -> Result<(), std::num::ParseIntError> {
 }
 
 #[pyfunction]
+#[pyo3(signature = (a, b, /))]
+fn posonly_two(a: i64, b: i64) -> i64 {
+    a + b
+}
+
+#[pyfunction]
+#[pyo3(signature = (a, b, c, /, d = 0))]
+fn posonly_three(a: i64, b: i64, c: i64, d: i64) -> i64 {
+    a + b + c + d
+}
+
+#[pyfunction]
 fn initial(c: char) -> char {
     c
 }
@@ -204,6 +216,34 @@ fn full_signature() {
         let ident = wrap_pyfunction!(identity, py).unwrap().into_any();
         let e = call(&ident, "f(x=1)").unwrap_err();
         assert!(e.is_instance_of::<PyTypeError>(py));
+    });
+}
+
+#[test]
+fn positional_only_names_given_by_keyword_are_all_listed() {
+    Python::attach(|py| {
+        let two = wrap_pyfunction!(posonly_two, py).unwrap().into_any();
+        let three = wrap_pyfunction!(posonly_three, py).unwrap().into_any();
+        let err = |f: &Bound<'_, PyAny>, code: &str| err_text(py, call(f, code).unwrap_err());
+        let prefix = "got some positional-only arguments passed as keyword arguments";
+        assert_eq!(err(&two, "f(1, b=2)"), format!("TypeError: posonly_two() {prefix}: 'b'"));
+        assert_eq!(
+            err(&two, "f(a=1, b=2)"),
+            format!("TypeError: posonly_two() {prefix}: 'a' and 'b'")
+        );
+        // In the order given, after every keyword is seen; before missing arguments.
+        assert_eq!(
+            err(&three, "f(c=3, a=1, d=4, b=2)"),
+            format!("TypeError: posonly_three() {prefix}: 'c', 'a', and 'b'")
+        );
+        assert_eq!(
+            err(&three, "f(a=1, e=5)"),
+            "TypeError: posonly_three() got an unexpected keyword argument 'e'"
+        );
+        assert_eq!(
+            err(&three, "f()"),
+            "TypeError: posonly_three() missing 3 required positional arguments: 'a', 'b', and 'c'"
+        );
     });
 }
 
