@@ -61,6 +61,13 @@ def test_signed_bounds(name, bits):
         for bad in (lo - 1, hi + 1):
             with argument_error(OverflowError, match=OUT_OF_RANGE):
                 fn(name)(bad)
+    if not (PYPY or GRAALPY):
+        # PyO3's words on CPython: `PyLong_AsLong`'s for the widths a C `long` holds, and
+        # `_PyLong_AsByteArray`'s (as on CPython 3.11) for 128 bits.
+        too_big = "^int too big to convert$" if bits == 128 else "^Python int too large to convert to C long$"
+        for bad in (2**128, -(2**128)):
+            with argument_error(OverflowError, match=too_big):
+                fn(name)(bad)
 
 
 @pytest.mark.parametrize("name,bits", UNSIGNED.items())
@@ -77,6 +84,15 @@ def test_unsigned_bounds(name, bits):
         for bad in (-1, hi + 1):
             with argument_error(OverflowError, match=OUT_OF_RANGE):
                 fn(name)(bad)
+        if not (PYPY or GRAALPY):
+            with argument_error(OverflowError, match="^Python int too large to convert to C long$"):
+                fn(name)(2**128)
+    elif not (PYPY or GRAALPY):
+        # `PyLong_AsUnsignedLongLong`'s words, and the same for 128 bits.
+        with argument_error(OverflowError, match="^int too big to convert$"):
+            fn(name)(2**128)
+        with argument_error(OverflowError, match="^can't convert negative int to unsigned$"):
+            fn(name)(-1)
 
 
 class IndexRaises:

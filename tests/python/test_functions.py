@@ -136,6 +136,10 @@ def test_extraction_errors_keep_the_exception_and_add_a_note():
             assert str(info.value) == message
         assert notes(info.value) == [f"while processing '{name}'"]
     assert f.totals(1, 2, x=3) == 6
+    if sys.implementation.name == "cpython":
+        with pytest.raises(OverflowError) as info:
+            f.add(1, 2**70)
+        assert str(info.value) == "Python int too large to convert to C long"
 
 
 class FloatRaises:

@@ -213,6 +213,9 @@ fn full_signature() {
         let (overflow, notes) = with_notes("f(2**70, 1)");
         assert_eq!(overflow.split(':').next().unwrap(), "OverflowError");
         assert_eq!(notes, ["while processing 'a'"]);
+        if !cfg!(PyPy) {
+            assert_eq!(overflow, "OverflowError: Python int too large to convert to C long");
+        }
         let ident = wrap_pyfunction!(identity, py).unwrap().into_any();
         let e = call(&ident, "f(x=1)").unwrap_err();
         assert!(e.is_instance_of::<PyTypeError>(py));
