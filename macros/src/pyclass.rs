@@ -483,6 +483,12 @@ fn field_accessors(
     }
     if f.set {
         let setter = format_ident!("__Set_{}", tag.trim_start_matches("r#"));
+        // An error converting the value is noted as PyO3 notes it: with the Rust field's name
+        // (empty for a tuple struct's field).
+        let note_name = match member {
+            syn::Member::Named(i) => i.to_string(),
+            syn::Member::Unnamed(_) => String::new(),
+        };
         let mut ty = f.ty.clone();
         crate::function::erase_lifetimes(&mut ty);
         helpers.push(quote! {
@@ -496,7 +502,7 @@ fn field_accessors(
                 ) -> #k::PyResult<()> {
                     let value = value.ok_or_else(#k::impl_::pyclass::deletion_error)?;
                     let mut holder = ::core::default::Default::default();
-                    let value = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(value), &mut holder, "value")?;
+                    let value = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(value), &mut holder, #note_name)?;
                     let mut slf = #k::impl_::pyclass::borrow_self_mut::<#ident>(::core::option::Option::Some(slf))?;
                     slf.#member = value;
                     ::core::result::Result::Ok(())

@@ -63,8 +63,15 @@ def test_attribute_deletion():
 def test_argument_errors():
     with pytest.raises(TypeError, match=r"Counter.__new__\(\) takes from 0 to 1 positional arguments but 2 were given"):
         m.Counter(1, 2)
-    with pytest.raises(TypeError, match="argument 'start': 'str' object cannot be interpreted as an integer"):
+    # `#[new]`'s argument errors: the extraction's exception, with a note naming the argument.
+    # (pytest's `match` would see the notes after the message.)
+    with pytest.raises(TypeError) as info:
         m.Counter("a")
+    assert str(info.value) == "'str' object cannot be interpreted as an integer"
+    assert info.value.__notes__ == ["while processing 'start'"]
+    with pytest.raises(OverflowError) as info:
+        m.Counter(2**70)
+    assert info.value.__notes__ == ["while processing 'start'"]
     with pytest.raises(TypeError, match=r"Counter.incr\(\) got an unexpected keyword argument 'step'"):
         m.Counter().incr(step=1)
 

@@ -99,17 +99,26 @@ def test_metadata():
         assert str(inspect.signature(f.defaults_shown)).startswith("(a=Ellipsis, b=2.5, s='hi', r='r\\\\aw'")
 
 
+def notes(exc):
+    return getattr(exc, "__notes__", None)
+
+
 def test_argument_errors():
+    positional_only = "got some positional-only arguments passed as keyword arguments"
     cases = [
         (lambda: f.add(1), "add() missing 1 required positional argument: 'b'"),
         (lambda: f.add(), "add() missing 2 required positional arguments: 'a' and 'b'"),
         (lambda: f.add(1, 2, 3), "add() takes 2 positional arguments but 3 were given"),
         (lambda: f.add(1, 2, c=3), "add() got an unexpected keyword argument 'c'"),
         (lambda: f.add(1, a=3), "add() got multiple values for argument 'a'"),
-        (lambda: f.add(1, "x"), "argument 'b': 'str' object cannot be interpreted as an integer"),
         (lambda: f.full(d=True), "full() missing 1 required positional argument: 'a'"),
         (lambda: f.full(1), "full() missing 1 required keyword argument: 'd'"),
-        (lambda: f.sum_list("abc"), "argument 'values': Can't extract `str` to `Vec`"),
+        (lambda: f.posonly_two(1, b=2), f"posonly_two() {positional_only}: 'b'"),
+        (lambda: f.posonly_two(a=1, b=2), f"posonly_two() {positional_only}: 'a' and 'b'"),
+        # In the order given; reported before the missing arguments.
+        (lambda: f.posonly_three(c=3, a=1, d=4, b=2), f"posonly_three() {positional_only}: 'c', 'a', and 'b'"),
+        (lambda: f.posonly_three(), "posonly_three() missing 3 required positional arguments: 'a', 'b', and 'c'"),
+        (lambda: f.posonly_three(a=1, e=2), "posonly_three() got an unexpected keyword argument 'e'"),
         (lambda: f.identity(x=1), None),
     ]
     for call, message in cases:
@@ -117,8 +126,76 @@ def test_argument_errors():
             call()
         if message is not None:
             assert str(info.value) == message
-    with pytest.raises(OverflowError):
-        f.add(1, 2**70)
+        # Errors of the call's shape name no single argument.
+        assert notes(info.value) is None
+
+
+def test_extraction_errors_keep_the_exception_and_add_a_note():
+    """PyO3 0.30: the extraction's own exception, unchanged, with the note `while processing
+    'name'` (`BaseException.add_note`; before 3.11, where it is missing, `__notes__` is set the
+    same way)."""
+    cases = [
+        (lambda: f.add(1, "x"), TypeError, "'str' object cannot be interpreted as an integer", "b"),
+        (lambda: f.sum_list("abc"), TypeError, "Can't extract `str` to `Vec`", "values"),
+        (lambda: f.sum_list([1, "2"]), TypeError, "'str' object cannot be interpreted as an integer", "values"),
+        (lambda: f.initial("ab"), ValueError, "expected a string of length 1", "c"),
+        (lambda: f.add(2**70, 1), OverflowError, None, "a"),
+        (lambda: f.converted("x"), TypeError, None, "x"),
+        (lambda: f.totals(1, "two"), TypeError, "'str' object cannot be interpreted as an integer", "args"),
+        (lambda: f.totals(1, x=None), TypeError, "'NoneType' object cannot be interpreted as an integer", "kwargs"),
+    ]
+    for call, kind, message, name in cases:
+        with pytest.raises(kind) as info:
+            call()
+        assert type(info.value) is kind
+        if message is not None:
+            assert str(info.value) == message
+        assert notes(info.value) == [f"while processing '{name}'"]
+    assert f.totals(1, 2, x=3) == 6
+    if sys.implementation.name == "cpython":
+        with pytest.raises(OverflowError) as info:
+            f.add(1, 2**70)
+        assert str(info.value) == "Python int too large to convert to C long"
+
+
+class FloatRaises:
+    def __init__(self, exc):
+        self.exc = exc
+
+    def __float__(self):
+        raise self.exc
+
+
+def test_argument_note_keeps_the_raised_object():
+    # The very exception raised while converting: identity, cause and earlier notes kept.
+    exc = KeyError("k")
+    exc.__cause__ = ZeroDivisionError("z")
+    exc.__notes__ = ["first"]
+    with pytest.raises(KeyError) as info:
+        f.converted(FloatRaises(exc))
+    assert info.value is exc
+    assert type(exc.__cause__) is ZeroDivisionError
+    assert exc.__notes__ == ["first", "while processing 'x'"]
+    # When the note cannot be added (`__notes__` is not a list), the error is raised as it was.
+    exc = LookupError("l")
+    exc.__notes__ = "not a list"
+    with pytest.raises(LookupError) as info:
+        f.converted(FloatRaises(exc))
+    assert info.value is exc
+    assert exc.__notes__ == "not a list"
+
+
+def test_argument_note_without_add_note():
+    """Where `BaseException.add_note` is missing (CPython before 3.11, some PyPy versions) the
+    note is appended to `__notes__` by hand: the same list either way."""
+    has_add_note = hasattr(BaseException, "add_note")
+    if sys.implementation.name == "cpython":
+        assert has_add_note == (sys.version_info >= (3, 11))
+    with pytest.raises(TypeError) as info:
+        f.add("x", 1)
+    assert info.value.__notes__ == ["while processing 'a'"]
+    assert type(info.value.__notes__) is list
+    assert str(info.value) == "'str' object cannot be interpreted as an integer"
 
 
 def test_errors_and_panics():

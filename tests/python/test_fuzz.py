@@ -225,13 +225,13 @@ FUNCTIONS["functions.closure_adder(1)"] = ext.functions.closure_adder(1)
 
 
 def test_every_function_is_fuzzed():
-    # 39 conversions and 18 functions (with `renamed`), plus the closure; the abi3-py39 build
+    # 39 conversions and 22 functions (with `renamed`), plus the closure; the abi3-py39 build
     # has no `rt_str` nor `defaults_shown` (`&str` arguments need 3.10's limited API, as in
     # PyO3).
     abi3 = "pyroxide_ext" in os.environ.get("PYROXIDE_EXPECT_ABI3", "").split(",")
     assert ("conversions.rt_str" in FUNCTIONS) != abi3
     assert ("functions.defaults_shown" in FUNCTIONS) != abi3
-    assert len(FUNCTIONS) == (56 if abi3 else 58), sorted(FUNCTIONS)
+    assert len(FUNCTIONS) == (60 if abi3 else 62), sorted(FUNCTIONS)
     assert "functions.panics" in FUNCTIONS and "conversions.tree_depth" in FUNCTIONS
 
 

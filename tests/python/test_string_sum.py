@@ -28,9 +28,12 @@ def test_metadata():
 def test_bad_arguments_raise():
     with pytest.raises(TypeError, match=r"sum_as_string\(\) missing 1 required positional argument: 'b'"):
         string_sum.sum_as_string(1)
-    with pytest.raises(TypeError, match="argument 'a': 'str' object cannot be interpreted as an integer"):
+    with pytest.raises(TypeError) as info:
         string_sum.sum_as_string("1", 2)
-    with pytest.raises(OverflowError):
+    assert str(info.value) == "'str' object cannot be interpreted as an integer"
+    assert info.value.__notes__ == ["while processing 'a'"]
+    with pytest.raises(OverflowError) as info:
         string_sum.sum_as_string(-1, 2)
+    assert info.value.__notes__ == ["while processing 'a'"]
     with pytest.raises(TypeError, match="takes 2 positional arguments but 3 were given"):
         string_sum.sum_as_string(1, 2, 3)

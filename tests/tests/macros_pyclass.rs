@@ -334,11 +334,20 @@ fn extraction_by_clone_and_errors() {
         py.run(c"assert c.peek() == 1", Some(&globals), None).unwrap();
         let err = py.run(c"c.call_back(lambda: c.increment())", Some(&globals), None).unwrap_err();
         assert_eq!(err.value(py).to_string(), "Already borrowed");
+        // `#[new]`'s argument errors are the extraction's, with a note naming the argument.
         let err = py.run(c"Counter('x')", Some(&globals), None).unwrap_err();
-        assert_eq!(
-            err.value(py).to_string(),
-            "argument 'start': 'str' object cannot be interpreted as an integer"
-        );
+        assert_eq!(err.value(py).to_string(), "'str' object cannot be interpreted as an integer");
+        let notes: Vec<String> = err.value(py).getattr("__notes__").unwrap().extract().unwrap();
+        assert_eq!(notes, ["while processing 'start'"]);
+        // A `set` field's conversion error is noted with the Rust field's name.
+        let err = py.run(c"Counter(1).label = 5", Some(&globals), None).unwrap_err();
+        assert_eq!(err.value(py).to_string(), "'int' object is not an instance of 'str'");
+        let notes: Vec<String> = err.value(py).getattr("__notes__").unwrap().extract().unwrap();
+        assert_eq!(notes, ["while processing 'name'"]);
+        let err = py.run(c"Counter(2**70)", Some(&globals), None).unwrap_err();
+        assert!(err.is_instance_of::<pyo3::exceptions::PyOverflowError>(py));
+        let notes: Vec<String> = err.value(py).getattr("__notes__").unwrap().extract().unwrap();
+        assert_eq!(notes, ["while processing 'start'"]);
     });
 }
 

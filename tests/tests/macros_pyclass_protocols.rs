@@ -440,7 +440,8 @@ else:
 try:
     s["c"] = "x"
 except TypeError as e:
-    assert "value" in str(e), e
+    assert str(e) == "'str' object cannot be interpreted as an integer", e
+    assert e.__notes__ == ["while processing 'value'"], e.__notes__
 else:
     raise AssertionError
 import operator

@@ -78,6 +78,29 @@ fn no_signature() -> Result<(), std::num::ParseIntError> {
     "x".parse::<i32>().map(|_| ())
 }
 
+#[pyfunction]
+#[pyo3(signature = (a, b, /))]
+fn posonly_two(a: i64, b: i64) -> i64 {
+    a + b
+}
+
+#[pyfunction]
+#[pyo3(signature = (a, b, c, /, d = 0))]
+fn posonly_three(a: i64, b: i64, c: i64, d: i64) -> i64 {
+    a + b + c + d
+}
+
+#[pyfunction]
+fn initial(c: char) -> char {
+    c
+}
+
+#[pyfunction]
+#[pyo3(signature = (*args, **kwargs))]
+fn totals(args: Vec<i64>, kwargs: Option<std::collections::HashMap<String, i64>>) -> i64 {
+    args.iter().sum::<i64>() + kwargs.map_or(0, |k| k.values().sum())
+}
+
 /// Runs `code` (an expression) with `f` bound to the function object.
 fn call<'py>(f: &Bound<'py, PyAny>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     let py = f.py();
@@ -89,6 +112,18 @@ fn call<'py>(f: &Bound<'py, PyAny>, code: &str) -> PyResult<Bound<'py, PyAny>> {
 
 fn err_text(py: Python<'_>, e: PyErr) -> String {
     format!("{}: {}", e.get_type(py).name().unwrap(), e.value(py))
+}
+
+/// The error's type and message, and its `__notes__` (empty when it has none).
+fn err_notes(py: Python<'_>, e: PyErr) -> (String, Vec<String>) {
+    let notes = e.value(py).getattr_opt("__notes__").unwrap();
+    let notes = notes.map_or_else(Vec::new, |n| n.extract().unwrap());
+    (err_text(py, e), notes)
+}
+
+/// `(message, [note])` for an argument error naming `param`.
+fn noted(message: &str, param: &str) -> (String, Vec<String>) {
+    (message.to_string(), vec![format!("while processing '{param}'")])
 }
 
 #[test]
@@ -140,19 +175,25 @@ fn full_signature() {
         assert_eq!(ok("f(1, 2, 'x', 4, 5, d=False, e=1.5, z=1, y=2)"), "1 2 x 2 false Some(1.5) 2");
         assert_eq!(ok("f(1, c='k', d=True)"), "1 10 k 0 true None 0");
         let err = |code: &str| err_text(py, call(&f, code).unwrap_err());
+        let with_notes = |code: &str| err_notes(py, call(&f, code).unwrap_err());
         assert_eq!(
             err("f(d=True)"),
             "TypeError: full() missing 1 required positional argument: 'a'"
         );
         assert_eq!(err("f(1)"), "TypeError: full() missing 1 required keyword argument: 'd'");
         assert_eq!(
-            err("f(1, d=True, c=1)"),
-            "TypeError: argument 'c': 'int' object is not an instance of 'str'"
+            with_notes("f(1, d=True, c=1)"),
+            noted("TypeError: 'int' object is not an instance of 'str'", "c")
+        );
+        assert_eq!(
+            with_notes("f(1, d=True, c=None)"),
+            noted("TypeError: 'None' is not an instance of 'str'", "c")
         );
         // Unknown keywords go to **kwargs; a positional-only name passed by keyword too.
         assert_eq!(ok("f(1, d=True, a=5)"), "1 10 c 0 true None 1");
         let add = wrap_pyfunction!(add, py).unwrap().into_any();
         let err = |code: &str| err_text(py, call(&add, code).unwrap_err());
+        let with_notes = |code: &str| err_notes(py, call(&add, code).unwrap_err());
         assert_eq!(err("f(1)"), "TypeError: add() missing 1 required positional argument: 'b'");
         assert_eq!(
             err("f()"),
@@ -165,13 +206,94 @@ fn full_signature() {
         assert_eq!(err("f(1, 2, c=3)"), "TypeError: add() got an unexpected keyword argument 'c'");
         assert_eq!(err("f(1, a=3)"), "TypeError: add() got multiple values for argument 'a'");
         assert_eq!(
-            err("f(1, 'x')"),
-            "TypeError: argument 'b': 'str' object cannot be interpreted as an integer"
+            with_notes("f(1, 'x')"),
+            noted("TypeError: 'str' object cannot be interpreted as an integer", "b")
         );
-        assert_eq!(err("f(1, 2**70)").split(':').next().unwrap(), "OverflowError");
+        // Errors other than TypeError get the note too, their message unchanged.
+        let (overflow, notes) = with_notes("f(2**70, 1)");
+        assert_eq!(overflow.split(':').next().unwrap(), "OverflowError");
+        assert_eq!(notes, ["while processing 'a'"]);
+        if !cfg!(PyPy) {
+            assert_eq!(overflow, "OverflowError: Python int too large to convert to C long");
+        }
         let ident = wrap_pyfunction!(identity, py).unwrap().into_any();
         let e = call(&ident, "f(x=1)").unwrap_err();
         assert!(e.is_instance_of::<PyTypeError>(py));
+    });
+}
+
+#[test]
+fn positional_only_names_given_by_keyword_are_all_listed() {
+    Python::attach(|py| {
+        let two = wrap_pyfunction!(posonly_two, py).unwrap().into_any();
+        let three = wrap_pyfunction!(posonly_three, py).unwrap().into_any();
+        let err = |f: &Bound<'_, PyAny>, code: &str| err_text(py, call(f, code).unwrap_err());
+        let prefix = "got some positional-only arguments passed as keyword arguments";
+        assert_eq!(err(&two, "f(1, b=2)"), format!("TypeError: posonly_two() {prefix}: 'b'"));
+        assert_eq!(
+            err(&two, "f(a=1, b=2)"),
+            format!("TypeError: posonly_two() {prefix}: 'a' and 'b'")
+        );
+        // In the order given, after every keyword is seen; before missing arguments.
+        assert_eq!(
+            err(&three, "f(c=3, a=1, d=4, b=2)"),
+            format!("TypeError: posonly_three() {prefix}: 'c', 'a', and 'b'")
+        );
+        assert_eq!(
+            err(&three, "f(a=1, e=5)"),
+            "TypeError: posonly_three() got an unexpected keyword argument 'e'"
+        );
+        assert_eq!(
+            err(&three, "f()"),
+            "TypeError: posonly_three() missing 3 required positional arguments: 'a', 'b', and 'c'"
+        );
+    });
+}
+
+#[test]
+fn argument_errors_keep_the_exception_and_add_a_note() {
+    Python::attach(|py| {
+        let initial = wrap_pyfunction!(initial, py).unwrap().into_any();
+        let e = call(&initial, "f('ab')").unwrap_err();
+        assert!(e.is_instance_of::<PyValueError>(py));
+        assert_eq!(err_notes(py, e), noted("ValueError: expected a string of length 1", "c"));
+        let converted = wrap_pyfunction!(with_converter, py).unwrap().into_any();
+        assert_eq!(
+            err_notes(py, call(&converted, "f('x')").unwrap_err()),
+            noted("TypeError: 'str' object cannot be interpreted as an integer", "x")
+        );
+        // `*args` and `**kwargs` are named as a whole when one of their items fails.
+        let totals = wrap_pyfunction!(totals, py).unwrap().into_any();
+        assert_eq!(call(&totals, "f(1, 2, x=3)").unwrap().extract::<i64>().unwrap(), 6);
+        assert_eq!(
+            err_notes(py, call(&totals, "f(1, 'two')").unwrap_err()),
+            noted("TypeError: 'str' object cannot be interpreted as an integer", "args")
+        );
+        assert_eq!(
+            err_notes(py, call(&totals, "f(1, x=None)").unwrap_err()),
+            noted("TypeError: 'NoneType' object cannot be interpreted as an integer", "kwargs")
+        );
+        // The exception object itself is what the function raises: same identity, cause kept.
+        let locals = PyDict::new(py);
+        locals.set_item("f", &converted).unwrap();
+        py.run(
+            c"
+class Bad:
+    def __index__(self):
+        raise KeyError('k') from ZeroDivisionError('z')
+try:
+    f(Bad())
+except KeyError as e:
+    assert e.args == ('k',), e.args
+    assert type(e.__cause__) is ZeroDivisionError, e.__cause__
+    assert e.__notes__ == [\"while processing 'x'\"], e.__notes__
+else:
+    raise AssertionError('no error')
+",
+            None,
+            Some(&locals),
+        )
+        .unwrap();
     });
 }
 

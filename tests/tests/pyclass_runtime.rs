@@ -441,10 +441,9 @@ alive = w() is c
         // Wrong argument and deleting the property.
         let err = run(py, &[("c", c.into_any())], "c.increment('x')").unwrap_err();
         assert!(err.is_instance_of::<PyTypeError>(py));
-        assert_eq!(
-            err.value(py).to_string(),
-            "argument 'by': 'str' object cannot be interpreted as an integer"
-        );
+        assert_eq!(err.value(py).to_string(), "'str' object cannot be interpreted as an integer");
+        let notes: Vec<String> = err.value(py).getattr("__notes__").unwrap().extract().unwrap();
+        assert_eq!(notes, ["while processing 'by'"]);
     });
 }
 

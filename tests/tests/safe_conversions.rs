@@ -377,7 +377,7 @@ fn wide_and_narrow_integers_from_int_subclasses_and_negative_values() {
         assert_eq!(sub.extract::<i128>().unwrap(), -5);
         let e = sub.extract::<u128>().unwrap_err();
         assert!(e.is_instance_of::<PyOverflowError>(py));
-        assert_eq!(message(py, &e), "out of range integral type conversion attempted");
+        assert_eq!(message(py, &e), "can't convert negative int to unsigned");
         let big = eval(py, "2**127 - 1");
         assert_eq!(big.extract::<i128>().unwrap(), i128::MAX);
         assert!(big.extract::<u64>().unwrap_err().is_instance_of::<PyOverflowError>(py));
@@ -400,6 +400,32 @@ fn wide_and_narrow_integers_from_int_subclasses_and_negative_values() {
         assert!(e.is_instance_of::<PyOverflowError>(py));
         assert_eq!(message(py, &e), "can't convert negative int to unsigned");
         assert_eq!(eval(py, "4294967295").extract::<u32>().unwrap(), u32::MAX);
+        // Values no 64-bit int holds, in PyO3's words on CPython 3.11: `PyLong_AsLong`'s for
+        // the types read through a C `long`, `_PyLong_AsByteArray`'s for 128 bits.
+        let huge = eval(py, "2**70");
+        let low = eval(py, "-2**70");
+        for e in [
+            huge.extract::<i64>().unwrap_err(),
+            low.extract::<i64>().unwrap_err(),
+            huge.extract::<isize>().unwrap_err(),
+            huge.extract::<i32>().unwrap_err(),
+            huge.extract::<i8>().unwrap_err(),
+            huge.extract::<u8>().unwrap_err(),
+            low.extract::<u32>().unwrap_err(),
+        ] {
+            assert!(e.is_instance_of::<PyOverflowError>(py));
+            assert_eq!(message(py, &e), "Python int too large to convert to C long");
+        }
+        for e in [
+            eval(py, "2**127").extract::<i128>().unwrap_err(),
+            eval(py, "-2**127 - 1").extract::<i128>().unwrap_err(),
+            eval(py, "2**128").extract::<u128>().unwrap_err(),
+        ] {
+            assert!(e.is_instance_of::<PyOverflowError>(py));
+            assert_eq!(message(py, &e), "int too big to convert");
+        }
+        assert_eq!(eval(py, "-2**127").extract::<i128>().unwrap(), i128::MIN);
+        assert_eq!(eval(py, "2**128 - 1").extract::<u128>().unwrap(), u128::MAX);
     });
 }
 

@@ -132,3 +132,43 @@ fn std_conversion_errors_become_the_python_exceptions() {
         );
     });
 }
+
+/// The exception's `__notes__`, if it has the attribute.
+fn notes<'py>(py: Python<'py>, err: &PyErr) -> Option<Bound<'py, PyAny>> {
+    err.value(py).getattr_opt("__notes__").unwrap()
+}
+
+#[test]
+fn add_note_appends_to_notes_on_every_version() {
+    Python::attach(|py| {
+        // `BaseException.add_note` where the interpreter has it, `__notes__` kept by hand before.
+        let native =
+            py.get_type::<pyo3::exceptions::PyBaseException>().hasattr("add_note").unwrap();
+        if !cfg!(PyPy) {
+            assert_eq!(native, py.version_info() >= (3, 11));
+        }
+        let err = PyValueError::new_err("bad");
+        assert!(notes(py, &err).is_none());
+        err.add_note(py, "first").unwrap();
+        err.add_note(py, String::from("second")).unwrap();
+        err.add_note(py, pyo3::types::PyString::new(py, "third").unbind()).unwrap();
+        let list: Vec<String> = notes(py, &err).unwrap().extract().unwrap();
+        assert_eq!(list, ["first", "second", "third"]);
+        // The type and message are untouched, and the notes survive a raise.
+        err.restore(py);
+        let back = PyErr::fetch(py);
+        assert!(back.is_instance_of::<PyValueError>(py));
+        assert_eq!(back.value(py).to_string(), "bad");
+        let list: Vec<String> = notes(py, &back).unwrap().extract().unwrap();
+        assert_eq!(list, ["first", "second", "third"]);
+
+        // A `__notes__` that is not a list refuses the note (as `add_note` does) and stays.
+        let err = PyKeyError::new_err("k");
+        err.value(py).setattr("__notes__", "text").unwrap();
+        let refused = err.add_note(py, "more").unwrap_err();
+        assert!(refused.is_instance_of::<PyTypeError>(py));
+        assert_eq!(refused.value(py).to_string(), "Cannot add note: __notes__ is not a list");
+        assert_eq!(notes(py, &err).unwrap().to_string(), "text");
+        assert!(!PyErr::occurred(py));
+    });
+}

@@ -119,8 +119,19 @@ unsigned!(
     usize => long_as_u64
 );
 
+/// The `OverflowError` of a 128-bit extraction, worded as `_PyLong_AsByteArray` words it (what
+/// PyO3 reports on CPython 3.11): a negative value for an unsigned type, or too many bits.
+#[cold]
+fn wide_overflow(digits: &str, signed: bool) -> PyErr {
+    if !signed && digits.starts_with('-') {
+        PyOverflowError::new_err("can't convert negative int to unsigned")
+    } else {
+        PyOverflowError::new_err("int too big to convert")
+    }
+}
+
 macro_rules! wide {
-    ($($t:ty, $narrow:ty, $from:ident);*) => {$(
+    ($($t:ty, $narrow:ty, $from:ident, $signed:literal);*) => {$(
         impl<'py> IntoPyObject<'py> for $t {
             type Target = PyInt;
             type Output = Bound<'py, PyInt>;
@@ -137,10 +148,12 @@ macro_rules! wide {
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<$t> {
                 // The digits of the int's value: `str()` of `operator.index(obj)` would spell
                 // `True` on 3.9, where `__index__` may return an `int` subclass unchanged.
-                api::number_to_decimal(&obj)?.to_cow()?.parse::<$t>().map_err(|_| overflow())
+                let digits = api::number_to_decimal(&obj)?;
+                let digits = digits.to_cow()?;
+                digits.parse::<$t>().map_err(|_| wide_overflow(&digits, $signed))
             }
         }
     )*};
 }
 
-wide!(i128, i64, long_from_i64; u128, u64, long_from_u64);
+wide!(i128, i64, long_from_i64, true; u128, u64, long_from_u64, false);

@@ -1,6 +1,6 @@
 //! The errors of [`Bound::cast`](crate::Bound::cast) and
 //! [`Bound::cast_into`](crate::Bound::cast_into), which become `TypeError`s such as
-//! "'str' object is not an instance of 'int'".
+//! "'str' object is not an instance of 'int'" ("'None' is not an instance of 'int'" for `None`).
 
 use crate::err::PyErr;
 use crate::exceptions::PyTypeError;
@@ -39,7 +39,12 @@ impl<'py> CastIntoError<'py> {
     }
 }
 
+/// `'int' object is not an instance of 'str'`; `None` is named as itself: `'None' is not an
+/// instance of 'str'`.
 fn message(from: &Bound<'_, PyAny>, to: &str) -> String {
+    if from.is_none() {
+        return format!("'None' is not an instance of '{to}'");
+    }
     let actual =
         from.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "<unknown>".into());
     format!("'{actual}' object is not an instance of '{to}'")

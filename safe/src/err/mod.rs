@@ -5,6 +5,7 @@
 //! interpreter). It is `Send + Sync`, so errors can cross threads without attaching.
 
 mod cast_error;
+mod notes;
 mod reporting;
 mod std_errors;
 
@@ -276,10 +277,32 @@ impl PyErr {
         api::set_exception_context(self.value(py).as_any(), context);
     }
 
-    /// Adds a note to the exception (`BaseException.add_note`, Python 3.11+).
-    #[cfg(Py_3_11)]
-    pub fn add_note<N: for<'py> IntoPyObject<'py>>(&self, py: Python<'_>, note: N) -> PyResult<()> {
-        self.value(py).call_method1("add_note", (note,)).map(drop)
+    /// Adds a note to the exception: equivalent to calling `add_note` on the exception in
+    /// Python. Before Python 3.11, which has no `BaseException.add_note`, the note is appended
+    /// to the exception's `__notes__` list (created when absent) as `add_note` would do it, so
+    /// `__notes__` reads the same on every version (PyO3 offers this method from 3.11 only).
+    ///
+    /// ```
+    /// use pyroxide::exceptions::PyValueError;
+    /// use pyroxide::prelude::*;
+    ///
+    /// # Python::initialize();
+    /// Python::attach(|py| -> PyResult<()> {
+    ///     let err = PyValueError::new_err("bad input");
+    ///     err.add_note(py, "while reading line 3")?;
+    ///     let notes: Vec<String> = err.value(py).getattr("__notes__")?.extract()?;
+    ///     assert_eq!(notes, ["while reading line 3"]);
+    ///     Ok(())
+    /// })
+    /// .unwrap();
+    /// ```
+    pub fn add_note<N: for<'py> IntoPyObject<'py, Target = PyString>>(
+        &self,
+        py: Python<'_>,
+        note: N,
+    ) -> PyResult<()> {
+        let note = note.into_pyobject(py).map_err(Into::into)?.into_bound();
+        notes::add_note(self.value(py), note)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Turning one matched argument into the Rust parameter's type ([`FunctionArgument`], with a
 //! holder for parameters that borrow, like `&Bound<PyTuple>` or `&str`), naming the argument in
-//! the error, and turning the function's result into a Python object ([`IntoPyReturn`],
+//! a note on the error, and turning the function's result into a Python object ([`IntoPyReturn`],
 //! [`UnitReturn`]).
 
 use crate::conversion::{FromPyObject, IntoPyObject};
@@ -118,19 +118,17 @@ pub fn extract_with<'a, 'py, T>(
     }
 }
 
-/// The error for argument `name`: a `TypeError` gets the argument's name in front of its
-/// message (`argument 'x': 'str' object cannot be interpreted as an integer`), keeping its
-/// cause; other exceptions pass unchanged.
+/// The error for argument `name`: the exception itself, unchanged (type, message, cause), with
+/// the note `while processing 'name'` added (`BaseException.add_note`, or `__notes__` before
+/// Python 3.11). When the note cannot be added (a `__notes__` that is not a list, say), the
+/// original error is returned as it is.
 #[cold]
 #[inline(never)]
 pub fn argument_error(py: Python<'_>, name: &str, err: PyErr) -> PyErr {
-    if !err.is_instance_of::<PyTypeError>(py) {
-        return err;
-    }
-    let message = format!("argument '{name}': {}", err.value(py));
-    let remapped = PyTypeError::new_err(message);
-    remapped.set_cause(py, err.cause(py));
-    remapped
+    let note = format!("while processing '{name}'");
+    // The note's own failure, if any, is dropped: the argument's error is the one to report.
+    let _ = err.add_note(py, note);
+    err
 }
 
 /// What a `#[pyfunction]` may return: a value convertible to Python, or a `Result` of one with

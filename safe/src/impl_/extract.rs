@@ -108,7 +108,9 @@ pub struct NoArgs;
 pub struct OneArg<'a, 'py>(pub(crate) Borrowed<'a, 'py, PyAny>);
 
 impl FunctionDescription {
-    /// Matches one keyword argument: its parameter's slot, filled or refused.
+    /// Matches one keyword argument: its parameter's slot, filled or refused. A positional-only
+    /// parameter's name without `**kwargs` is `Ok(Some(i))`, refused by the caller once every
+    /// keyword is seen, so that the error names them all.
     fn keyword<'a, 'py>(
         &self,
         py: Python<'py>,
@@ -116,22 +118,22 @@ impl FunctionDescription {
         value: Borrowed<'a, 'py, PyAny>,
         out: &mut [Option<Borrowed<'a, 'py, PyAny>>],
         varkw: &mut Option<Bound<'py, PyDict>>,
-    ) -> PyResult<()> {
+    ) -> PyResult<Option<usize>> {
         match self.find_param(py, name)? {
             Some(i) if self.params[i].kind != ParamKind::PositionalOnly => {
                 if out[i].is_some() {
                     return Err(self.multiple_values(i));
                 }
                 out[i] = Some(value);
-                Ok(())
+                Ok(None)
             }
             found => {
                 if self.varkw {
                     let dict = varkw.get_or_insert_with(|| PyDict::new(py));
-                    return dict.set_item(name, value);
+                    return dict.set_item(name, value).map(|()| None);
                 }
                 match found {
-                    Some(i) => Err(self.positional_only_as_keyword(i)),
+                    Some(i) => Ok(Some(i)),
                     None => Err(self.unexpected_keyword(name)),
                 }
             }
@@ -192,8 +194,15 @@ impl FunctionDescription {
             None
         };
         let mut varkw = None;
+        // Positional-only parameters named by keyword, in the order given (allocated only then).
+        let mut positional_only = Vec::new();
         for (name, value) in keywords {
-            self.keyword(py, name, value, out, &mut varkw)?;
+            if let Some(i) = self.keyword(py, name, value, out, &mut varkw)? {
+                positional_only.push(self.params[i].name);
+            }
+        }
+        if !positional_only.is_empty() {
+            return Err(self.positional_only_as_keyword(&positional_only));
         }
         self.check_required(out)?;
         Ok(Extra { varargs, varkw })
@@ -340,10 +349,11 @@ impl FunctionDescription {
     }
 
     #[cold]
-    fn positional_only_as_keyword(&self, i: usize) -> PyErr {
+    fn positional_only_as_keyword(&self, names: &[&str]) -> PyErr {
         PyTypeError::new_err(format!(
-            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-            self.name, self.params[i].name
+            "{}() got some positional-only arguments passed as keyword arguments: {}",
+            self.name,
+            join_names(names)
         ))
     }
 
@@ -381,12 +391,13 @@ impl FunctionDescription {
     }
 }
 
-/// `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`, as CPython lists missing arguments.
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`, as CPython lists missing arguments.
 fn join_names(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, second] => format!("{first} and {second}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
     }
 }

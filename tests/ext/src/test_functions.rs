@@ -53,6 +53,29 @@ pub mod functions {
     }
 
     #[pyfunction]
+    #[pyo3(signature = (a, b, /))]
+    fn posonly_two(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    #[pyfunction]
+    #[pyo3(signature = (a, b, c, /, d = 0))]
+    fn posonly_three(a: i64, b: i64, c: i64, d: i64) -> i64 {
+        a + b + c + d
+    }
+
+    #[pyfunction]
+    #[pyo3(signature = (*args, **kwargs))]
+    fn totals(args: Vec<i64>, kwargs: Option<HashMap<String, i64>>) -> i64 {
+        args.iter().sum::<i64>() + kwargs.map_or(0, |k| k.values().sum())
+    }
+
+    #[pyfunction]
+    fn initial(c: char) -> char {
+        c
+    }
+
+    #[pyfunction]
     fn sum_list(values: Vec<i64>) -> i64 {
         values.iter().sum()
     }

@@ -84,7 +84,8 @@ pub(crate) fn long_as_i64(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
     }
 }
 
-/// [`long_as_i64`] through `PyLong_AsLongLong`.
+/// [`long_as_i64`] through `PyLong_AsLong` where a C `long` has 64 bits (so an overflow says
+/// "Python int too large to convert to C long", as with PyO3), `PyLong_AsLongLong` elsewhere.
 #[inline(never)]
 fn long_as_i64_slow(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
     let index;
@@ -94,8 +95,14 @@ fn long_as_i64_slow(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
         index = number_index(obj)?;
         &index
     };
-    // SAFETY: attached; `int` is a live `int`; -1 with an exception set on overflow.
-    let v = unsafe { ffi::PyLong_AsLongLong(int.as_ptr()) };
+    let v = if std::mem::size_of::<std::ffi::c_long>() == std::mem::size_of::<i64>() {
+        // SAFETY: attached; `int` is a live `int`; -1 with an exception set on overflow. The
+        // result (a C `long`, `Py_ssize_t` in PyPy's declaration) has 64 bits here.
+        unsafe { ffi::PyLong_AsLong(int.as_ptr()) as i64 }
+    } else {
+        // SAFETY: as above, for `long long`.
+        unsafe { ffi::PyLong_AsLongLong(int.as_ptr()) as i64 }
+    };
     if v == -1 && super::occurred(obj.py()) {
         return Err(PyErr::fetch(obj.py()));
     }
