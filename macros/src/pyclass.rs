@@ -450,7 +450,7 @@ fn field_accessors(
                 ) -> #k::PyResult<()> {
                     let value = value.ok_or_else(#k::impl_::pyclass::deletion_error)?;
                     let mut holder = ::core::default::Default::default();
-                    let value = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(value), &mut holder, "value")?;
+                    let value = #k::impl_::argument::extract_argument::<#ty, _>(::core::option::Option::Some(value), &mut holder, "value")?;
                     let mut slf = #k::impl_::pyclass::borrow_self_mut::<#ident>(::core::option::Option::Some(slf))?;
                     slf.#member = value;
                     ::core::result::Result::Ok(())
