@@ -5,6 +5,7 @@
 //! Python name in argument errors.
 #![forbid(unsafe_code)]
 
+use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyDict, PyType};
@@ -130,6 +131,10 @@ impl Items {
         Items { items: self.items.repeat(n) }
     }
 
+    fn __getitem__(&self, i: usize) -> PyResult<i64> {
+        self.items.get(i).copied().ok_or_else(|| PyIndexError::new_err("out of range"))
+    }
+
     fn __inplace_repeat__(&mut self, n: u8) {
         self.items = self.items.repeat(usize::from(n));
     }
@@ -240,6 +245,50 @@ mod hygiene {
     }
 }
 
+/// The new parameter kinds compile without the prelude (the macro output names every path).
+#[no_implicit_prelude]
+mod without_prelude {
+    #[::pyo3::pyclass(sequence)]
+    pub struct Bare {
+        n: usize,
+    }
+
+    #[::pyo3::pymethods]
+    impl Bare {
+        #[new]
+        #[classmethod]
+        fn new(_cls: &::pyo3::Bound<'_, ::pyo3::types::PyType>, n: usize) -> Self {
+            Bare { n }
+        }
+
+        fn take(&mut self, other: &Self, more: ::std::option::Option<&Bare>) -> usize {
+            self.n += other.n + more.map_or(0, |m| m.n);
+            self.n
+        }
+
+        fn __len__(&self) -> usize {
+            self.n
+        }
+
+        fn __repeat__(&self, k: u32) -> Self {
+            Bare { n: self.n * k as usize }
+        }
+
+        fn __add__(&self, other: &Self) -> Self {
+            Bare { n: self.n + other.n }
+        }
+
+        fn __richcmp__(&self, other: &Self, op: ::pyo3::pyclass::CompareOp) -> bool {
+            op.matches(::std::cmp::Ord::cmp(&self.n, &other.n))
+        }
+    }
+
+    #[::pyo3::pyfunction]
+    pub fn bare_len(b: &mut Bare) -> usize {
+        b.n
+    }
+}
+
 fn run(py: Python<'_>, code: &str) {
     let globals = PyDict::new(py);
     globals.set_item("Tally", py.get_type::<Tally>()).unwrap();
@@ -249,6 +298,8 @@ fn run(py: Python<'_>, code: &str) {
     globals.set_item("Crated", py.get_type::<Crated>()).unwrap();
     globals.set_item("Pt", py.get_type::<Point>()).unwrap();
     globals.set_item("A", py.get_type::<hygiene::A>()).unwrap();
+    globals.set_item("Bare", py.get_type::<without_prelude::Bare>()).unwrap();
+    globals.set_item("bare_len", wrap_pyfunction!(without_prelude::bare_len, py).unwrap()).unwrap();
     globals.set_item("total", wrap_pyfunction!(total, py).unwrap()).unwrap();
     globals.set_item("reset", wrap_pyfunction!(reset, py).unwrap()).unwrap();
     globals.set_item("takes_a", wrap_pyfunction!(hygiene::takes_a, py).unwrap()).unwrap();
@@ -386,6 +437,10 @@ def irepeat(n):
     t *= n
 raises(OverflowError, "", irepeat, 300)
 raises(OverflowError, "", irepeat, -1)
+# Indexes reach `__getitem__` as the `int` given (also through `sq_item`, for iteration).
+s = Items([1, 2])
+assert s[1] == 2 and list(Items([4, 5])) == [4, 5]
+raises(OverflowError, "can't convert negative int to unsigned", lambda: s[-1])
 "#
             ),
         );
@@ -404,6 +459,9 @@ assert takes_a(a) == 12 and takes_a(a, 0) == 3
 o = object()
 assert same_object(o) is o and first("x", "y") == "x"
 assert Crated().ok()
+b = Bare(2)
+assert b.take(Bare(3), None) == 5 and b.take(Bare(1), Bare(1)) == 7 and len(b * 2) == 14
+assert (b + Bare(1)).take(Bare(0), None) == 8 and Bare(1) < Bare(2) and bare_len(b) == 7
 "#,
         );
     });
