@@ -93,8 +93,8 @@ impl Receiver {
         }
     }
 
-    /// Statements binding `__pyroxide_self` from `slf` (an `Option<Borrowed<PyAny>>`), and the argument
-    /// expression passing it to the method.
+    /// Statements binding `__pyroxide_self` from `slf` (an `Option<Borrowed<PyAny>>`), and the
+    /// argument expression passing it to the method.
     pub fn bind(
         &self,
         k: &TokenStream,
