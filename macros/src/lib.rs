@@ -22,6 +22,7 @@ mod pymethods_receiver;
 mod pymethods_slots;
 mod pymodule;
 mod rename;
+mod self_type;
 mod signature;
 mod wrapper;
 

@@ -253,11 +253,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         }
         _ => {}
     }
-    let py_name = options.name.clone().unwrap_or_else(|| crate::signature::unraw(&ident));
     let ctor = match (&struct_fields, options.from_fields) {
-        (Some(f), true) => {
-            Some(crate::pyclass_new::from_fields(&krate, &ident, &py_name, f, &mut errors))
-        }
+        (Some(f), true) => Some(crate::pyclass_new::from_fields(&krate, &ident, f, &mut errors)),
         (None, true) => {
             errors.error(Span::call_site(), "`new = \"from_fields\"` applies to structs");
             None
@@ -502,7 +499,7 @@ fn field_accessors(
                 ) -> #k::PyResult<()> {
                     let value = value.ok_or_else(#k::impl_::pyclass::deletion_error)?;
                     let mut holder = ::core::default::Default::default();
-                    let value = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(value), &mut holder, #note_name)?;
+                    let value = #k::impl_::argument::extract_argument::<#ty, _>(::core::option::Option::Some(value), &mut holder, #note_name)?;
                     let mut slf = #k::impl_::pyclass::borrow_self_mut::<#ident>(::core::option::Option::Some(slf))?;
                     slf.#member = value;
                     ::core::result::Result::Ok(())

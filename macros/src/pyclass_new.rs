@@ -14,11 +14,10 @@ pub struct FromFields {
     pub text_signature: Option<String>,
 }
 
-/// The constructor of struct `ident` (named `py_name` in Python) from `fields`.
+/// The constructor of struct `ident` from `fields`.
 pub fn from_fields(
     k: &TokenStream,
     ident: &syn::Ident,
-    py_name: &str,
     fields: &syn::Fields,
     errors: &mut Errors,
 ) -> FromFields {
@@ -38,11 +37,17 @@ pub fn from_fields(
         fn __pyroxide_from_fields(#(#names: #types),*) -> Self
     };
     let spec = FnSpec::new(&mut sig, &[], &FnOptions::default(), errors);
-    let body =
-        spec.call_body(k, &format!("{py_name}.__new__"), quote!(#ident::__pyroxide_from_fields));
+    let class = quote!(#k::impl_::pyclass::class_name::<#ident>());
+    let body = spec.call_body_with(
+        k,
+        Some(&class),
+        "__new__",
+        quote!(#ident::__pyroxide_from_fields),
+        None,
+    );
     let body = crate::pymethods_expand::replace_convert(
         body,
-        quote!(#k::impl_::pyclass::into_initializer(result)),
+        quote!(#k::impl_::pyclass::into_initializer(__pyroxide_result)),
     );
     let helpers = quote! {
         impl #ident {
@@ -52,16 +57,16 @@ pub fn from_fields(
                 #ident { #(#members: #names),* }
             }
         }
-        struct __FromFields;
-        impl #k::impl_::pyclass::PyClassNewImpl for __FromFields {
+        struct __PyroxideFromFields;
+        impl #k::impl_::pyclass::PyClassNewImpl for __PyroxideFromFields {
             type Class = #ident;
             #[allow(unused_variables, unused_mut, clippy::needless_question_mark)]
-            fn new<'a, 'py, __PyroxideArgs: #k::impl_::extract::ArgSource<'a, 'py>>(
-                py: #k::Python<'py>,
-                cls: #k::Borrowed<'a, 'py, #k::types::PyType>,
-                args: __PyroxideArgs,
+            fn new<'__a, '__py, __PyroxideArgs: #k::impl_::extract::ArgSource<'__a, '__py>>(
+                py: #k::Python<'__py>,
+                __pyroxide_type: #k::Borrowed<'__a, '__py, #k::types::PyType>,
+                __pyroxide_args: __PyroxideArgs,
             ) -> #k::PyResult<#k::PyClassInitializer<#ident>> {
-                let slf: ::core::option::Option<#k::Borrowed<'a, 'py, #k::PyAny>> = ::core::option::Option::None;
+                let __pyroxide_slf: ::core::option::Option<#k::Borrowed<'__a, '__py, #k::PyAny>> = ::core::option::Option::None;
                 #body
             }
         }
@@ -69,8 +74,8 @@ pub fn from_fields(
     FromFields {
         helpers,
         slots: vec![
-            quote!(#k::impl_::pyclass::PyClassSlot::tp_new::<__FromFields>()),
-            quote!(#k::impl_::pyclass::PyClassSlot::vectorcall_new::<__FromFields>()),
+            quote!(#k::impl_::pyclass::PyClassSlot::tp_new::<__PyroxideFromFields>()),
+            quote!(#k::impl_::pyclass::PyClassSlot::vectorcall_new::<__PyroxideFromFields>()),
         ],
         text_signature: spec.text_signature.clone(),
     }

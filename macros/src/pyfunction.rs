@@ -62,11 +62,11 @@ pub fn definition(spec: &FnSpec, vis: &syn::Visibility, krate: &TokenStream) -> 
         impl #krate::impl_::pyfunction::PyFunctionImpl for #name::#marker {
             #[inline]
             #[allow(unused_variables, unused_mut, clippy::needless_question_mark)]
-            fn call<'a, 'py, A: #krate::impl_::extract::ArgSource<'a, 'py>>(
-                py: #krate::Python<'py>,
-                slf: ::core::option::Option<#krate::Borrowed<'a, 'py, #krate::PyAny>>,
-                args: A,
-            ) -> #krate::PyResult<#krate::Bound<'py, #krate::PyAny>> {
+            fn call<'__a, '__py, __PyroxideArgs: #krate::impl_::extract::ArgSource<'__a, '__py>>(
+                py: #krate::Python<'__py>,
+                __pyroxide_slf: ::core::option::Option<#krate::Borrowed<'__a, '__py, #krate::PyAny>>,
+                __pyroxide_args: __PyroxideArgs,
+            ) -> #krate::PyResult<#krate::Bound<'__py, #krate::PyAny>> {
                 #body
             }
         }

@@ -27,7 +27,7 @@ pub enum Kind {
 /// Expands `#[pymethods] impl T { ... }`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
-    let opts: Vec<Opt> = errors.ok(attrs::parse_opts(args)).unwrap_or_default();
+    let mut opts: Vec<Opt> = errors.ok(attrs::parse_opts(args)).unwrap_or_default();
     let mut block: syn::ItemImpl = match syn::parse2(item) {
         Ok(i) => i,
         Err(e) => {
@@ -35,6 +35,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                 .to_compile_error()
         }
     };
+    // `#[pyo3(crate = "...")]` on the block, as on `#[pyclass]`.
+    opts.extend(attrs::take_pyo3_attrs(&mut block.attrs, &mut errors));
     for opt in &opts {
         if opt.key != "crate" {
             errors.error_hint(
@@ -60,20 +62,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         );
     }
     let self_ty = (*block.self_ty).clone();
-    let class_name = match &self_ty {
-        syn::Type::Path(p) => {
-            p.path.segments.last().map_or_else(String::new, |s| s.ident.to_string())
-        }
-        _ => String::new(),
-    };
     let mut out = Output::default();
     let mut seen: Vec<(String, Kind)> = Vec::new();
     for item in &mut block.items {
         match item {
             syn::ImplItem::Fn(f) => {
-                if let Some((name, kind)) =
-                    method(&krate, &self_ty, &class_name, f, &mut out, &mut errors)
-                {
+                if let Some((name, kind)) = method(&krate, &self_ty, f, &mut out, &mut errors) {
                     if seen.iter().any(|(n, k)| n == &name && *k == kind) {
                         errors.error_hint(
                             f.sig.ident.span(),
@@ -150,7 +144,6 @@ pub struct Output {
 fn method(
     k: &TokenStream,
     self_ty: &syn::Type,
-    class_name: &str,
     f: &mut syn::ImplItemFn,
     out: &mut Output,
     errors: &mut Errors,
@@ -181,8 +174,15 @@ fn method(
             kinds.push((kind, attr));
         }
     }
+    // `#[new]` with `#[classmethod]`: a constructor that receives the class being instantiated.
+    let new_cls = kinds.len() == 2
+        && kinds.iter().any(|(k, _)| *k == Kind::New)
+        && kinds.iter().any(|(k, _)| *k == Kind::Class);
+    if new_cls {
+        kinds.retain(|(k, _)| *k == Kind::New);
+    }
     if kinds.len() > 1 {
-        errors.error_at(&kinds[1].1, "a method can have only one of #[new], #[staticmethod], #[classmethod], #[getter], #[setter], #[deleter], #[classattr]");
+        errors.error_at(&kinds[1].1, "a method can have only one of #[new], #[staticmethod], #[classmethod], #[getter], #[setter], #[deleter], #[classattr] (or #[new] with #[classmethod])");
     }
     let mut opts = attrs::take_pyo3_attrs(&mut f.attrs, errors);
     opts.retain(|o| o.key != "crate");
@@ -242,16 +242,19 @@ fn method(
         // PyO3 declares these `unsafe fn` (they take the raw `Py_buffer`); only `impl_` calls them.
         sig.unsafety = None;
     }
-    let skip = usize::from(receiver.is_some() || kind == Kind::Class);
+    let takes_cls = kind == Kind::Class || new_cls;
+    let skip = usize::from(receiver.is_some() || takes_cls);
     sig.inputs = sig.inputs.into_iter().skip(skip).collect();
-    if kind == Kind::Class && f.sig.inputs.is_empty() {
+    if takes_cls && f.sig.inputs.is_empty() {
         errors.error_hint(
             f.sig.ident.span(),
             "a #[classmethod] takes the class first",
             "add `cls: &Bound<'_, PyType>`",
         );
     }
-    let spec = FnSpec::new(&mut sig, &f.attrs, &options, errors);
+    let mut spec = FnSpec::new(&mut sig, &f.attrs, &options, errors);
+    // The wrapper sits in a marker type's impl, where `Self` would name the marker.
+    crate::self_type::replace_in_spec(&mut spec, self_ty);
     // Write the parameters' attributes back without `#[pyo3]` (FnSpec removed them from the copy).
     for (orig, stripped) in f.sig.inputs.iter_mut().skip(skip).zip(sig.inputs.iter()) {
         *orig = stripped.clone();
@@ -259,7 +262,6 @@ fn method(
     let ctx = crate::pymethods_expand::Ctx {
         k,
         self_ty,
-        class_name,
         rust: &f.sig.ident,
         receiver: receiver.as_ref(),
         spec: &spec,
@@ -268,7 +270,7 @@ fn method(
     match kind {
         Kind::Method if is_slot => ctx.slot(&py_name, out, errors),
         Kind::Method | Kind::Static | Kind::Class => ctx.method(kind, &py_name, out),
-        Kind::New => ctx.constructor(out),
+        Kind::New => ctx.constructor(new_cls, out),
         Kind::Getter => {
             if spec.params.iter().any(|p| !matches!(p.role, Role::Py)) {
                 errors.error_hint(

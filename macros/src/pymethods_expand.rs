@@ -12,7 +12,6 @@ use quote::{format_ident, quote};
 pub struct Ctx<'a> {
     pub k: &'a TokenStream,
     pub self_ty: &'a syn::Type,
-    pub class_name: &'a str,
     pub rust: &'a syn::Ident,
     pub receiver: Option<&'a Receiver>,
     pub spec: &'a FnSpec,
@@ -23,6 +22,12 @@ impl Ctx<'_> {
         format_ident!("__{}_{}", prefix, crate::signature::unraw(self.rust))
     }
 
+    /// The class's Python name (an expression), for error messages.
+    fn class_name(&self) -> TokenStream {
+        let (k, self_ty) = (self.k, self.self_ty);
+        quote!(#k::impl_::pyclass::class_name::<#self_ty>())
+    }
+
     /// The receiver's binding from `slf` (an `Option<Borrowed>` expression).
     fn receiver(&self, slf: TokenStream) -> Option<(TokenStream, TokenStream)> {
         self.receiver.map(|r| r.bind(self.k, self.self_ty, slf))
@@ -31,8 +36,8 @@ impl Ctx<'_> {
     fn convert(&self) -> TokenStream {
         let k = self.k;
         match self.spec.ret {
-            Return::Unit => quote!(#k::impl_::argument::ret_unit(py, result)),
-            Return::Value => quote!(#k::impl_::argument::ret(py, result)),
+            Return::Unit => quote!(#k::impl_::argument::ret_unit(py, __pyroxide_result)),
+            Return::Value => quote!(#k::impl_::argument::ret(py, __pyroxide_result)),
         }
     }
 
@@ -59,24 +64,26 @@ impl Ctx<'_> {
         let (self_ty, rust) = (self.self_ty, self.rust);
         let marker = self.marker("Method");
         let receiver = match kind {
-            Kind::Class => {
-                Some((quote!(let __cls = #k::impl_::pyclass::class_of(slf)?;), quote!(&*__cls)))
-            }
-            _ => self.receiver(quote!(slf)),
+            Kind::Class => Some((
+                quote!(let __pyroxide_cls = #k::impl_::pyclass::class_of(__pyroxide_slf)?;),
+                quote!(&*__pyroxide_cls),
+            )),
+            _ => self.receiver(quote!(__pyroxide_slf)),
         };
-        let display = format!("{}.{py_name}", self.class_name);
-        let body = self.spec.call_body_with(k, &display, quote!(#self_ty::#rust), receiver);
+        let class = self.class_name();
+        let body =
+            self.spec.call_body_with(k, Some(&class), py_name, quote!(#self_ty::#rust), receiver);
         out.helpers.push(quote! {
             #[allow(non_camel_case_types)]
             struct #marker;
             impl #k::impl_::pyfunction::PyFunctionImpl for #marker {
                 #[inline]
                 #[allow(unused_variables, unused_mut, clippy::needless_question_mark)]
-                fn call<'a, 'py, A: #k::impl_::extract::ArgSource<'a, 'py>>(
-                    py: #k::Python<'py>,
-                    slf: ::core::option::Option<#k::Borrowed<'a, 'py, #k::PyAny>>,
-                    args: A,
-                ) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
+                fn call<'__a, '__py, __PyroxideArgs: #k::impl_::extract::ArgSource<'__a, '__py>>(
+                    py: #k::Python<'__py>,
+                    __pyroxide_slf: ::core::option::Option<#k::Borrowed<'__a, '__py, #k::PyAny>>,
+                    __pyroxide_args: __PyroxideArgs,
+                ) -> #k::PyResult<#k::Bound<'__py, #k::PyAny>> {
                     #body
                 }
             }
@@ -107,27 +114,31 @@ impl Ctx<'_> {
         out.methods.push(quote!(#k::impl_::pyclass::PyMethodDefType::#variant(&#def)));
     }
 
-    /// `#[new]`.
-    pub fn constructor(&self, out: &mut Output) {
+    /// `#[new]`; with `#[classmethod]` (`with_cls`), it receives the class being instantiated
+    /// first.
+    pub fn constructor(&self, with_cls: bool, out: &mut Output) {
         let k = self.k;
         let (self_ty, rust) = (self.self_ty, self.rust);
         let marker = self.marker("New");
-        let display = format!("{}.__new__", self.class_name);
-        let mut body = self.spec.call_body(k, &display, quote!(#self_ty::#rust));
+        let class = self.class_name();
+        let cls = with_cls.then(|| (TokenStream::new(), quote!(&*__pyroxide_type)));
+        let mut body =
+            self.spec.call_body_with(k, Some(&class), "__new__", quote!(#self_ty::#rust), cls);
         // The constructor's result becomes the initializer rather than an object.
-        body = replace_convert(body, quote!(#k::impl_::pyclass::into_initializer(result)));
+        body =
+            replace_convert(body, quote!(#k::impl_::pyclass::into_initializer(__pyroxide_result)));
         out.helpers.push(quote! {
             #[allow(non_camel_case_types)]
             struct #marker;
             impl #k::impl_::pyclass::PyClassNewImpl for #marker {
                 type Class = #self_ty;
                 #[allow(unused_variables, unused_mut, clippy::needless_question_mark)]
-                fn new<'a, 'py, A: #k::impl_::extract::ArgSource<'a, 'py>>(
-                    py: #k::Python<'py>,
-                    cls: #k::Borrowed<'a, 'py, #k::types::PyType>,
-                    args: A,
+                fn new<'__a, '__py, __PyroxideArgs: #k::impl_::extract::ArgSource<'__a, '__py>>(
+                    py: #k::Python<'__py>,
+                    __pyroxide_type: #k::Borrowed<'__a, '__py, #k::types::PyType>,
+                    __pyroxide_args: __PyroxideArgs,
                 ) -> #k::PyResult<#k::PyClassInitializer<#self_ty>> {
-                    let slf: ::core::option::Option<#k::Borrowed<'a, 'py, #k::PyAny>> = ::core::option::Option::None;
+                    let __pyroxide_slf: ::core::option::Option<#k::Borrowed<'__a, '__py, #k::PyAny>> = ::core::option::Option::None;
                     #body
                 }
             }
@@ -149,8 +160,8 @@ impl Ctx<'_> {
         let mut args = vec![receiver.1];
         let mut inputs = inputs.iter();
         for (i, p) in self.spec.params.iter().enumerate() {
-            let var = format_ident!("arg{}", i);
-            let holder = format_ident!("holder{}", i);
+            let var = format_ident!("__pyroxide_arg{}", i);
+            let holder = format_ident!("__pyroxide_holder{}", i);
             match p.role {
                 Role::Py => stmts.push(quote!(let #var = py;)),
                 _ => {
@@ -160,7 +171,7 @@ impl Ctx<'_> {
                         inputs.next().cloned().unwrap_or_else(|| quote!(::core::unreachable!()));
                     stmts.push(quote! {
                         let mut #holder = ::core::default::Default::default();
-                        let #var = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(#input), &mut #holder, #name)?;
+                        let #var = #k::impl_::argument::extract_argument::<#ty, _>(::core::option::Option::Some(#input), &mut #holder, #name)?;
                     });
                 }
             }
@@ -173,7 +184,8 @@ impl Ctx<'_> {
     pub fn getter(&self, py_name: &str, out: &mut Output) {
         let k = self.k;
         let marker = self.marker("Getter");
-        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(slf))) else {
+        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(__pyroxide_slf)))
+        else {
             return;
         };
         let (stmts, call) = self.direct_call_pub(&[], receiver);
@@ -183,9 +195,9 @@ impl Ctx<'_> {
             struct #marker;
             impl #k::impl_::pyclass::PyGetterImpl for #marker {
                 #[allow(unused_variables, unused_mut)]
-                fn get<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
+                fn get<'py>(py: #k::Python<'py>, __pyroxide_slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<#k::Bound<'py, #k::PyAny>> {
                     #stmts
-                    let result = #call;
+                    let __pyroxide_result = #call;
                     #convert
                 }
             }
@@ -199,10 +211,11 @@ impl Ctx<'_> {
     pub fn setter(&self, py_name: &str, out: &mut Output) {
         let k = self.k;
         let marker = self.marker("Setter");
-        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(slf))) else {
+        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(__pyroxide_slf)))
+        else {
             return;
         };
-        let (stmts, call) = self.direct_call_pub(&[quote!(value)], receiver);
+        let (stmts, call) = self.direct_call_pub(&[quote!(__pyroxide_value)], receiver);
         out.helpers.push(quote! {
             #[allow(non_camel_case_types)]
             struct #marker;
@@ -210,13 +223,13 @@ impl Ctx<'_> {
                 #[allow(unused_variables, unused_mut)]
                 fn set<'py>(
                     py: #k::Python<'py>,
-                    slf: #k::Borrowed<'_, 'py, #k::PyAny>,
-                    value: ::core::option::Option<#k::Borrowed<'_, 'py, #k::PyAny>>,
+                    __pyroxide_slf: #k::Borrowed<'_, 'py, #k::PyAny>,
+                    __pyroxide_value: ::core::option::Option<#k::Borrowed<'_, 'py, #k::PyAny>>,
                 ) -> #k::PyResult<()> {
-                    let value = value.ok_or_else(#k::impl_::pyclass::deletion_error)?;
+                    let __pyroxide_value = __pyroxide_value.ok_or_else(#k::impl_::pyclass::deletion_error)?;
                     #stmts
-                    let result = #call;
-                    #k::impl_::argument::ret_unit(py, result).map(|_| ())
+                    let __pyroxide_result = #call;
+                    #k::impl_::argument::ret_unit(py, __pyroxide_result).map(|_| ())
                 }
             }
         });
@@ -228,7 +241,8 @@ impl Ctx<'_> {
     pub fn deleter(&self, py_name: &str, out: &mut Output) {
         let k = self.k;
         let marker = self.marker("Deleter");
-        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(slf))) else {
+        let Some(receiver) = self.receiver(quote!(::core::option::Option::Some(__pyroxide_slf)))
+        else {
             return;
         };
         let (stmts, call) = self.direct_call_pub(&[], receiver);
@@ -237,10 +251,10 @@ impl Ctx<'_> {
             struct #marker;
             impl #k::impl_::pyclass::PyDeleterImpl for #marker {
                 #[allow(unused_variables, unused_mut)]
-                fn delete<'py>(py: #k::Python<'py>, slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<()> {
+                fn delete<'py>(py: #k::Python<'py>, __pyroxide_slf: #k::Borrowed<'_, 'py, #k::PyAny>) -> #k::PyResult<()> {
                     #stmts
-                    let result = #call;
-                    #k::impl_::argument::ret_unit(py, result).map(|_| ())
+                    let __pyroxide_result = #call;
+                    #k::impl_::argument::ret_unit(py, __pyroxide_result).map(|_| ())
                 }
             }
         });

@@ -154,7 +154,7 @@ pub enum Input {
     Extract(TokenStream),
     /// Extracted; failure returns `NotImplemented`.
     Lenient(TokenStream),
-    /// Passed as is (`CompareOp`, a count).
+    /// Passed as is (`CompareOp`).
     Raw(TokenStream),
 }
 
@@ -169,13 +169,14 @@ impl Ctx<'_> {
         let k = self.k;
         let (self_ty, rust) = (self.self_ty, self.rust);
         let receiver = self.receiver.expect("slots take self");
-        let bind = receiver.bind_or(k, self_ty, quote!(::core::option::Option::Some(slf)), on_err);
+        let slf = quote!(::core::option::Option::Some(__pyroxide_slf));
+        let bind = receiver.bind_or(k, self_ty, slf, on_err);
         let mut stmts = vec![bind.0];
         let mut args = vec![bind.1];
         let mut inputs = inputs.iter();
         for (i, p) in self.spec.params.iter().enumerate() {
-            let var = format_ident!("arg{}", i);
-            let holder = format_ident!("holder{}", i);
+            let var = format_ident!("__pyroxide_arg{}", i);
+            let holder = format_ident!("__pyroxide_holder{}", i);
             if matches!(p.role, Role::Py) {
                 stmts.push(quote!(let #var = py;));
                 args.push(quote!(#var));
@@ -186,11 +187,11 @@ impl Ctx<'_> {
             stmts.push(match inputs.next() {
                 Some(Input::Extract(obj)) => quote! {
                     let mut #holder = ::core::default::Default::default();
-                    let #var = #k::impl_::argument::extract_argument::<#ty>(::core::option::Option::Some(#obj), &mut #holder, #name)?;
+                    let #var = #k::impl_::argument::extract_argument::<#ty, _>(::core::option::Option::Some(#obj), &mut #holder, #name)?;
                 },
                 Some(Input::Lenient(obj)) => quote! {
                     let mut #holder = ::core::default::Default::default();
-                    let ::core::result::Result::Ok(#var) = <#ty as #k::impl_::argument::FunctionArgument<'_, '_, 'py>>::extract_argument(#obj, &mut #holder) else {
+                    let ::core::option::Option::Some(#var) = #k::impl_::argument::extract_operand::<#ty, _>(#obj, &mut #holder) else {
                         return ::core::result::Result::Ok(py.NotImplemented().into_bound(py));
                     };
                 },

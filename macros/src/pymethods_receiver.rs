@@ -93,8 +93,8 @@ impl Receiver {
         }
     }
 
-    /// Statements binding `__slf` from `slf` (an `Option<Borrowed<PyAny>>`), and the argument
-    /// expression passing it to the method.
+    /// Statements binding `__pyroxide_self` from `slf` (an `Option<Borrowed<PyAny>>`), and the
+    /// argument expression passing it to the method.
     pub fn bind(
         &self,
         k: &TokenStream,
@@ -128,13 +128,19 @@ impl Receiver {
         let pyref_mut = get(quote!(pyref_self_mut));
         let cast = get(quote!(cast_self));
         match self.shape {
-            Shape::Ref => (quote!(let __slf = #borrow;), quote!(&__slf)),
-            Shape::RefMut => (quote!(let mut __slf = #borrow_mut;), quote!(&mut __slf)),
-            Shape::PyRef => (quote!(let __slf = #pyref;), quote!(__slf)),
-            Shape::PyRefMut => (quote!(let __slf = #pyref_mut;), quote!(__slf)),
-            Shape::BoundRef => (quote!(let __slf = #cast;), quote!(&*__slf)),
-            Shape::Bound => (quote!(let __slf = #cast.to_owned();), quote!(__slf)),
-            Shape::Py => (quote!(let __slf = #cast.to_owned().unbind();), quote!(__slf)),
+            Shape::Ref => (quote!(let __pyroxide_self = #borrow;), quote!(&__pyroxide_self)),
+            Shape::RefMut => {
+                (quote!(let mut __pyroxide_self = #borrow_mut;), quote!(&mut __pyroxide_self))
+            }
+            Shape::PyRef => (quote!(let __pyroxide_self = #pyref;), quote!(__pyroxide_self)),
+            Shape::PyRefMut => (quote!(let __pyroxide_self = #pyref_mut;), quote!(__pyroxide_self)),
+            Shape::BoundRef => (quote!(let __pyroxide_self = #cast;), quote!(&*__pyroxide_self)),
+            Shape::Bound => {
+                (quote!(let __pyroxide_self = #cast.to_owned();), quote!(__pyroxide_self))
+            }
+            Shape::Py => {
+                (quote!(let __pyroxide_self = #cast.to_owned().unbind();), quote!(__pyroxide_self))
+            }
         }
     }
 }

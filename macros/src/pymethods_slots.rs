@@ -133,41 +133,58 @@ impl Ctx<'_> {
             Shape::Unary | Shape::Next | Shape::Hash | Shape::Len | Shape::Bool | Shape::Clear => {
                 self.call_with(&[], None)
             }
-            Shape::Contains => self.call_with(&[Input::Extract(quote!(value))], None),
+            Shape::Contains => self.call_with(&[Input::Extract(quote!(__pyroxide_value))], None),
             Shape::Binary { lenient: l, .. } => {
-                let arg = if l { Input::Lenient(quote!(arg)) } else { Input::Extract(quote!(arg)) };
+                let arg = if l {
+                    Input::Lenient(quote!(__pyroxide_arg))
+                } else {
+                    Input::Extract(quote!(__pyroxide_arg))
+                };
                 self.call_with(&[arg], lenient(l))
             }
             Shape::Ternary { lenient: l, .. } => {
                 let wrap = |t| if l { Input::Lenient(t) } else { Input::Extract(t) };
-                self.call_with(&[wrap(quote!(a)), wrap(quote!(b))], lenient(l))
+                self.call_with(
+                    &[wrap(quote!(__pyroxide_a)), wrap(quote!(__pyroxide_b))],
+                    lenient(l),
+                )
             }
-            Shape::Richcmp => {
-                self.call_with(&[Input::Lenient(quote!(other)), Input::Raw(quote!(op))], None)
+            Shape::Richcmp => self.call_with(
+                &[Input::Lenient(quote!(__pyroxide_other)), Input::Raw(quote!(__pyroxide_op))],
+                None,
+            ),
+            // The count, made an `int`, extracts as any integer type (a negative count into
+            // `usize` raises `OverflowError`).
+            Shape::Repeat => {
+                self.call_with(&[Input::Extract(quote!(__pyroxide_count.as_borrowed()))], None)
             }
-            Shape::Repeat => self.call_with(&[Input::Raw(quote!(count))], None),
-            Shape::Set => {
-                self.call_with(&[Input::Extract(quote!(key)), Input::Extract(quote!(value))], None)
-            }
-            Shape::Del => self.call_with(&[Input::Extract(quote!(key))], None),
+            Shape::Set => self.call_with(
+                &[Input::Extract(quote!(__pyroxide_key)), Input::Extract(quote!(__pyroxide_value))],
+                None,
+            ),
+            Shape::Del => self.call_with(&[Input::Extract(quote!(__pyroxide_key))], None),
             Shape::Traverse | Shape::Call | Shape::GetBuffer | Shape::ReleaseBuffer => {
                 (TokenStream::new(), TokenStream::new())
             }
         };
         let convert = match self.spec.ret {
-            crate::function::Return::Unit => quote!(#k::impl_::argument::ret_unit(py, result)),
-            crate::function::Return::Value => quote!(#k::impl_::argument::ret(py, result)),
+            crate::function::Return::Unit => {
+                quote!(#k::impl_::argument::ret_unit(py, __pyroxide_result))
+            }
+            crate::function::Return::Value => {
+                quote!(#k::impl_::argument::ret(py, __pyroxide_result))
+            }
         };
-        let unit = quote!(#k::impl_::argument::ret_unit(py, result).map(|_| ()));
+        let unit = quote!(#k::impl_::argument::ret_unit(py, __pyroxide_result).map(|_| ()));
         let allow = quote!(#[allow(unused_variables, unused_mut)]);
         let p = quote!(#k::impl_::pyclass);
         match shape {
             Shape::Unary => quote! {
                 impl #p::PyUnaryImpl for #marker {
                     #allow
-                    fn call<'py>(py: #k::Python<'py>, slf: #any) -> #obj {
+                    fn call<'py>(py: #k::Python<'py>, __pyroxide_slf: #any) -> #obj {
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #convert
                     }
                 }
@@ -175,12 +192,12 @@ impl Ctx<'_> {
             Shape::Next => quote! {
                 impl #p::PyIterNextImpl for #marker {
                     #allow
-                    fn next<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<::core::option::Option<#k::Bound<'py, #k::PyAny>>> {
+                    fn next<'py>(py: #k::Python<'py>, __pyroxide_slf: #any) -> #k::PyResult<::core::option::Option<#k::Bound<'py, #k::PyAny>>> {
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #[allow(unused_imports)]
                         use #p::{NextKindOption as _, NextKindValue as _};
-                        (&&#p::NextTag::of(&result)).kind().convert(py, result)
+                        (&&#p::NextTag::of(&__pyroxide_result)).kind().convert(py, __pyroxide_result)
                     }
                 }
             },
@@ -197,7 +214,7 @@ impl Ctx<'_> {
                 quote! {
                     impl #p::#trait_ for #marker {
                         #allow
-                        fn #method<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<#ret> {
+                        fn #method<'py>(py: #k::Python<'py>, __pyroxide_slf: #any) -> #k::PyResult<#ret> {
                             #stmts
                             #p::#output(#call)
                         }
@@ -207,7 +224,7 @@ impl Ctx<'_> {
             Shape::Contains => quote! {
                 impl #p::PyContainsImpl for #marker {
                     #allow
-                    fn contains<'py>(py: #k::Python<'py>, slf: #any, value: #any) -> #k::PyResult<bool> {
+                    fn contains<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_value: #any) -> #k::PyResult<bool> {
                         #stmts
                         #p::bool_output(#call)
                     }
@@ -216,36 +233,42 @@ impl Ctx<'_> {
             Shape::Clear => quote! {
                 impl #p::PyClearImpl for #marker {
                     #allow
-                    fn clear<'py>(py: #k::Python<'py>, slf: #any) -> #k::PyResult<()> {
+                    fn clear<'py>(py: #k::Python<'py>, __pyroxide_slf: #any) -> #k::PyResult<()> {
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #unit
                     }
                 }
             },
             Shape::Binary { inplace, .. } => {
-                let finish =
-                    if inplace { quote!(#p::inplace_output(slf, result)) } else { convert };
+                let finish = if inplace {
+                    quote!(#p::inplace_output(__pyroxide_slf, __pyroxide_result))
+                } else {
+                    convert
+                };
                 quote! {
                     impl #p::PyBinaryImpl for #marker {
                         #allow
-                        fn call<'py>(py: #k::Python<'py>, slf: #any, arg: #any) -> #obj {
+                        fn call<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_arg: #any) -> #obj {
                             #stmts
-                            let result = #call;
+                            let __pyroxide_result = #call;
                             #finish
                         }
                     }
                 }
             }
             Shape::Ternary { inplace, .. } => {
-                let finish =
-                    if inplace { quote!(#p::inplace_output(slf, result)) } else { convert };
+                let finish = if inplace {
+                    quote!(#p::inplace_output(__pyroxide_slf, __pyroxide_result))
+                } else {
+                    convert
+                };
                 quote! {
                     impl #p::PyTernaryImpl for #marker {
                         #allow
-                        fn call<'py>(py: #k::Python<'py>, slf: #any, a: #any, b: #any) -> #obj {
+                        fn call<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_a: #any, __pyroxide_b: #any) -> #obj {
                             #stmts
-                            let result = #call;
+                            let __pyroxide_result = #call;
                             #finish
                         }
                     }
@@ -254,9 +277,9 @@ impl Ctx<'_> {
             Shape::Richcmp => quote! {
                 impl #p::PyRichCompareImpl for #marker {
                     #allow
-                    fn richcmp<'py>(py: #k::Python<'py>, slf: #any, other: #any, op: #k::pyclass::CompareOp) -> #obj {
+                    fn richcmp<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_other: #any, __pyroxide_op: #k::pyclass::CompareOp) -> #obj {
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #convert
                     }
                 }
@@ -264,9 +287,10 @@ impl Ctx<'_> {
             Shape::Repeat => quote! {
                 impl #p::PyRepeatImpl for #marker {
                     #allow
-                    fn call<'py>(py: #k::Python<'py>, slf: #any, count: isize) -> #obj {
+                    fn call<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_count: isize) -> #obj {
+                        let __pyroxide_count = #p::count_argument(py, __pyroxide_count);
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #convert
                     }
                 }
@@ -274,9 +298,9 @@ impl Ctx<'_> {
             Shape::Set => quote! {
                 impl #p::PySetSlotImpl for #marker {
                     #allow
-                    fn set<'py>(py: #k::Python<'py>, slf: #any, key: #any, value: #any) -> #k::PyResult<()> {
+                    fn set<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_key: #any, __pyroxide_value: #any) -> #k::PyResult<()> {
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #unit
                     }
                 }
@@ -284,9 +308,9 @@ impl Ctx<'_> {
             Shape::Del => quote! {
                 impl #p::PyDelSlotImpl for #marker {
                     #allow
-                    fn del<'py>(py: #k::Python<'py>, slf: #any, key: #any) -> #k::PyResult<()> {
+                    fn del<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_key: #any) -> #k::PyResult<()> {
                         #stmts
-                        let result = #call;
+                        let __pyroxide_result = #call;
                         #unit
                     }
                 }
@@ -296,8 +320,8 @@ impl Ctx<'_> {
                 quote! {
                     impl #p::PyTraverseImpl for #marker {
                         type Class = #self_ty;
-                        fn traverse(slf: &#self_ty, visit: #k::pyclass::PyVisit<'_>) -> ::core::result::Result<(), #k::pyclass::PyTraverseError> {
-                            #self_ty::#rust(slf, visit)
+                        fn traverse(__pyroxide_slf: &#self_ty, __pyroxide_visit: #k::pyclass::PyVisit<'_>) -> ::core::result::Result<(), #k::pyclass::PyTraverseError> {
+                            #self_ty::#rust(__pyroxide_slf, __pyroxide_visit)
                         }
                     }
                 }
@@ -314,24 +338,28 @@ impl Ctx<'_> {
         let (self_ty, rust) = (self.self_ty, self.rust);
         let p = quote!(#k::impl_::pyclass);
         let receiver = self.receiver.expect("slots take self");
-        let (bind, recv) =
-            receiver.bind_or(k, self_ty, quote!(::core::option::Option::Some(slf)), None);
+        let (bind, recv) = receiver.bind_or(
+            k,
+            self_ty,
+            quote!(::core::option::Option::Some(__pyroxide_slf)),
+            None,
+        );
         let any = quote!(#k::Borrowed<'_, 'py, #k::PyAny>);
         if let Shape::GetBuffer = shape {
             quote! {
                 impl #p::PyGetBufferImpl for #marker {
-                    fn get_buffer<'py>(py: #k::Python<'py>, slf: #any, view: #p::BufferView<'_>, flags: ::core::ffi::c_int) -> #k::PyResult<()> {
+                    fn get_buffer<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_view: #p::BufferView<'_>, __pyroxide_flags: ::core::ffi::c_int) -> #k::PyResult<()> {
                         #bind
-                        #p::get_buffer_with(#self_ty::#rust, #recv, view, flags)
+                        #p::get_buffer_with(#self_ty::#rust, #recv, __pyroxide_view, __pyroxide_flags)
                     }
                 }
             }
         } else {
             quote! {
                 impl #p::PyReleaseBufferImpl for #marker {
-                    fn release_buffer<'py>(py: #k::Python<'py>, slf: #any, view: #p::BufferView<'_>) -> #k::PyResult<()> {
+                    fn release_buffer<'py>(py: #k::Python<'py>, __pyroxide_slf: #any, __pyroxide_view: #p::BufferView<'_>) -> #k::PyResult<()> {
                         #bind
-                        #p::release_buffer_with(#self_ty::#rust, #recv, view)
+                        #p::release_buffer_with(#self_ty::#rust, #recv, __pyroxide_view)
                     }
                 }
             }

@@ -29,8 +29,18 @@ impl FnSpec {
         }
     }
 
-    /// The `FunctionDescription` static for error messages named `display_name`.
-    fn description(&self, krate: &TokenStream, display_name: &str) -> TokenStream {
+    /// The `FunctionDescription` static for error messages named `display_name` (prefixed by
+    /// the Python name of the class `class`, an expression, for a method).
+    fn description(
+        &self,
+        krate: &TokenStream,
+        class: Option<&TokenStream>,
+        display_name: &str,
+    ) -> TokenStream {
+        let class = match class {
+            Some(class) => quote!(::core::option::Option::Some(#class)),
+            None => quote!(::core::option::Option::None),
+        };
         let sig = &self.signature;
         let params = sig.params.iter().map(|p| {
             let name = crate::signature::unraw(&p.name);
@@ -47,8 +57,9 @@ impl FnSpec {
         let varargs = sig.varargs.is_some();
         let varkw = sig.kwargs.is_some();
         quote! {
-            static DESCRIPTION: #krate::impl_::extract::FunctionDescription =
+            static __PYROXIDE_DESCRIPTION: #krate::impl_::extract::FunctionDescription =
                 #krate::impl_::extract::FunctionDescription {
+                    class: #class,
                     name: #display_name,
                     params: &[#(#params),*],
                     positional: #positional,
@@ -67,33 +78,35 @@ impl FnSpec {
         display_name: &str,
         callee: TokenStream,
     ) -> TokenStream {
-        self.call_body_with(krate, display_name, callee, None)
+        self.call_body_with(krate, None, display_name, callee, None)
     }
 
-    /// As [`FnSpec::call_body`], with a first argument (a method's receiver) bound by `setup`
-    /// after the arguments are matched.
+    /// As [`FnSpec::call_body`] for a method of `class` (an expression naming the class in
+    /// errors), with a first argument (a method's receiver) bound by `setup` after the
+    /// arguments are matched.
     pub fn call_body_with(
         &self,
         krate: &TokenStream,
+        class: Option<&TokenStream>,
         display_name: &str,
         callee: TokenStream,
         receiver: Option<(TokenStream, TokenStream)>,
     ) -> TokenStream {
-        let description = self.description(krate, display_name);
+        let description = self.description(krate, class, display_name);
         let n = self.signature.params.len();
         let mut extractions = Vec::new();
         let mut call_args = Vec::new();
         for (i, param) in self.params.iter().enumerate() {
-            let var = format_ident!("arg{}", i);
-            let holder = format_ident!("holder{}", i);
+            let var = format_ident!("__pyroxide_arg{}", i);
+            let holder = format_ident!("__pyroxide_holder{}", i);
             let ty = &param.ty;
             let name = crate::signature::unraw(&param.ident);
             let extraction = match &param.role {
                 Role::Py => quote!(let #var = py;),
                 Role::Module => quote! {
                     let mut #holder = ::core::default::Default::default();
-                    let #var = #krate::impl_::argument::extract_argument::<#ty>(
-                        ::core::option::Option::Some(#krate::impl_::argument::module_argument(py, slf)?),
+                    let #var = #krate::impl_::argument::extract_argument::<#ty, _>(
+                        ::core::option::Option::Some(#krate::impl_::argument::module_argument(py, __pyroxide_slf)?),
                         &mut #holder,
                         #name,
                     )?;
@@ -101,7 +114,7 @@ impl FnSpec {
                 Role::Named { index, from_py_with } => {
                     let default =
                         self.signature.params.get(*index).and_then(|p| p.default.as_ref());
-                    let slot = quote!(out[#index]);
+                    let slot = quote!(__pyroxide_out[#index]);
                     match (from_py_with, default) {
                         (Some(f), Some(d)) => quote! {
                             let #var: #ty = #krate::impl_::argument::extract_with(#slot, #name, #f, ::core::option::Option::Some(|| #d))?;
@@ -111,24 +124,24 @@ impl FnSpec {
                         },
                         (None, Some(d)) => quote! {
                             let mut #holder = ::core::default::Default::default();
-                            let #var = #krate::impl_::argument::extract_argument_or::<#ty>(#slot, &mut #holder, #name, || #d)?;
+                            let #var = #krate::impl_::argument::extract_argument_or::<#ty, _>(#slot, &mut #holder, #name, || #d)?;
                         },
                         (None, None) => quote! {
                             let mut #holder = ::core::default::Default::default();
-                            let #var = #krate::impl_::argument::extract_argument::<#ty>(#slot, &mut #holder, #name)?;
+                            let #var = #krate::impl_::argument::extract_argument::<#ty, _>(#slot, &mut #holder, #name)?;
                         },
                     }
                 }
                 Role::VarArgs => quote! {
-                    let #holder = #krate::impl_::argument::varargs(py, extra.varargs);
+                    let #holder = #krate::impl_::argument::varargs(py, __pyroxide_extra.varargs);
                     let mut #var = ::core::default::Default::default();
-                    let #var = #krate::impl_::argument::extract_argument::<#ty>(
+                    let #var = #krate::impl_::argument::extract_argument::<#ty, _>(
                         ::core::option::Option::Some(#holder.as_borrowed().into_any()), &mut #var, #name)?;
                 },
                 Role::KwArgs => quote! {
-                    let #holder = #krate::impl_::argument::varkw(py, extra.varkw);
+                    let #holder = #krate::impl_::argument::varkw(py, __pyroxide_extra.varkw);
                     let mut #var = ::core::default::Default::default();
-                    let #var = #krate::impl_::argument::extract_argument::<#ty>(
+                    let #var = #krate::impl_::argument::extract_argument::<#ty, _>(
                         ::core::option::Option::Some(#holder.as_borrowed().into_any()), &mut #var, #name)?;
                 },
             };
@@ -136,8 +149,8 @@ impl FnSpec {
             call_args.push(var);
         }
         let convert = match self.ret {
-            Return::Unit => quote!(#krate::impl_::argument::ret_unit(py, result)),
-            Return::Value => quote!(#krate::impl_::argument::ret(py, result)),
+            Return::Unit => quote!(#krate::impl_::argument::ret_unit(py, __pyroxide_result)),
+            Return::Value => quote!(#krate::impl_::argument::ret(py, __pyroxide_result)),
         };
         let (setup, first) = match receiver {
             Some((setup, arg)) => (setup, Some(arg)),
@@ -145,9 +158,9 @@ impl FnSpec {
         };
         let call_args = first.into_iter().chain(call_args.into_iter().map(|v| quote!(#v)));
         let extract = if self.signature.varargs.is_some() || self.signature.kwargs.is_some() {
-            quote!(let extra = #krate::impl_::extract::ArgSource::extract(args, &DESCRIPTION, &mut out)?;)
+            quote!(let __pyroxide_extra = #krate::impl_::extract::ArgSource::extract(__pyroxide_args, &__PYROXIDE_DESCRIPTION, &mut __pyroxide_out)?;)
         } else {
-            quote!(#krate::impl_::extract::ArgSource::extract_fixed(args, &DESCRIPTION, &mut out)?;)
+            quote!(#krate::impl_::extract::ArgSource::extract_fixed(__pyroxide_args, &__PYROXIDE_DESCRIPTION, &mut __pyroxide_out)?;)
         };
         let warnings = self.warnings.iter().map(|w| {
             let message = crate::cstr(krate, &w.message);
@@ -160,12 +173,12 @@ impl FnSpec {
         quote! {
             #description
             #(#warnings)*
-            let mut out: [::core::option::Option<#krate::Borrowed<'a, 'py, #krate::PyAny>>; #n] =
+            let mut __pyroxide_out: [::core::option::Option<#krate::Borrowed<'__a, '__py, #krate::PyAny>>; #n] =
                 [::core::option::Option::None; #n];
             #extract
             #setup
             #(#extractions)*
-            let result = #callee(#(#call_args),*);
+            let __pyroxide_result = #callee(#(#call_args),*);
             #convert
         }
     }

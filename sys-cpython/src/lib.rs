@@ -25,3 +25,6 @@ mod inline;
 // would be ambiguous); see the `//!` of inline.rs.
 #[cfg(pyroxide_active)]
 pub use inline::{Py_IS_TYPE, Py_Is, Py_NewRef, Py_REFCNT, Py_SIZE, Py_TYPE, Py_XNewRef, *};
+// 3.14+ also export `PyUnicode_DATA` as a function.
+#[cfg(all(pyroxide_active, not(Py_LIMITED_API)))]
+pub use inline::PyUnicode_DATA;

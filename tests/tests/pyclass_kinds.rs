@@ -98,7 +98,8 @@ impl PyClassNewImpl for __new_Sub {
         args: A,
     ) -> PyResult<PyClassInitializer<Sub>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "Sub.__new__",
+            class: Some("Sub"),
+            name: "__new__",
             params: &[Param { name: "n", kind: ParamKind::PositionalOrKeyword, required: true }],
             positional: 1,
             varargs: false,
@@ -173,7 +174,8 @@ impl PyClassNewImpl for __new_MyError {
         args: A,
     ) -> PyResult<PyClassInitializer<MyError>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "MyError.__new__",
+            class: Some("MyError"),
+            name: "__new__",
             params: &[Param { name: "code", kind: ParamKind::PositionalOrKeyword, required: true }],
             positional: 1,
             varargs: false,

@@ -140,7 +140,8 @@ impl PyClassNewImpl for __new_Counter {
         args: A,
     ) -> PyResult<PyClassInitializer<Counter>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "Counter.__new__",
+            class: Some("Counter"),
+            name: "__new__",
             params: &[Param {
                 name: "start",
                 kind: ParamKind::PositionalOrKeyword,
@@ -167,7 +168,8 @@ impl PyFunctionImpl for __method_increment {
         args: A,
     ) -> PyResult<Bound<'py, PyAny>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "Counter.increment",
+            class: Some("Counter"),
+            name: "increment",
             params: &[Param { name: "by", kind: ParamKind::PositionalOrKeyword, required: false }],
             positional: 1,
             varargs: false,
@@ -206,7 +208,8 @@ impl PyFunctionImpl for __method_with_callback {
         args: A,
     ) -> PyResult<Bound<'py, PyAny>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "Counter.with_callback",
+            class: Some("Counter"),
+            name: "with_callback",
             params: &[Param { name: "callback", kind: ParamKind::PositionalOnly, required: true }],
             positional: 1,
             varargs: false,
@@ -232,7 +235,8 @@ impl PyFunctionImpl for __static_double {
         args: A,
     ) -> PyResult<Bound<'py, PyAny>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "Counter.double",
+            class: Some("Counter"),
+            name: "double",
             params: &[Param { name: "x", kind: ParamKind::PositionalOnly, required: true }],
             positional: 1,
             varargs: false,

@@ -146,7 +146,8 @@ impl PyFunctionImpl for __call {
         args: A,
     ) -> PyResult<Bound<'py, PyAny>> {
         static DESC: FunctionDescription = FunctionDescription {
-            name: "Bag.__call__",
+            class: Some("Bag"),
+            name: "__call__",
             params: &[],
             positional: 0,
             varargs: true,

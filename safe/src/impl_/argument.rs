@@ -1,18 +1,32 @@
 //! Turning one matched argument into the Rust parameter's type ([`FunctionArgument`], with a
-//! holder for parameters that borrow, like `&Bound<PyTuple>` or `&str`), naming the argument in
-//! a note on the error, and turning the function's result into a Python object ([`IntoPyReturn`],
-//! [`UnitReturn`]).
+//! holder for parameters that borrow, like `&Bound<PyTuple>`, `&str` or `&T` of a class `T`),
+//! naming the argument in a note on the error, and turning the function's result into a Python
+//! object ([`IntoPyReturn`], [`UnitReturn`]).
 
 use crate::conversion::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::exceptions::PyTypeError;
 use crate::instance::{Borrowed, Bound, BoundObject};
 use crate::marker::Python;
+use crate::pyclass::boolean_struct::False;
+use crate::pyclass::{PyClass, SelfRef, SelfRefMut};
 use crate::type_object::PyTypeCheck;
 use crate::types::{PyAny, PyAnyMethods, PyDict, PyTuple};
 
+/// How [`FunctionArgument`] reaches a parameter type: each type has impls under one of these
+/// only, so the macros leave it to inference (`extract_argument::<T, _>`).
+pub mod via {
+    /// [`FromPyObject`](crate::conversion::FromPyObject) types, and `&Bound<T>` (a cast).
+    pub struct Value;
+    /// `&T` and `Option<&T>` of a class `T`: a shared borrow kept in the holder.
+    pub struct ClassRef;
+    /// `&mut T` and `Option<&mut T>` of a class `T`: the exclusive borrow kept in the holder.
+    pub struct ClassRefMut;
+}
+
 /// A type a `#[pyfunction]` parameter may have. Everything [`FromPyObject`] is one; so are
-/// references to `Bound`, which borrow the argument through a holder on the wrapper's stack.
+/// references to `Bound`, which borrow the argument through a holder on the wrapper's stack, and
+/// references to a `#[pyclass]`, whose borrow of the instance the holder keeps for the call.
 #[cfg_attr(
     pyroxide_diagnostics,
     diagnostic::on_unimplemented(
@@ -21,7 +35,7 @@ use crate::types::{PyAny, PyAnyMethods, PyDict, PyTuple};
         note = "implement `FromPyObject` for it (e.g. `#[derive(FromPyObject)]`), or take `&Bound<'_, PyAny>` and extract inside"
     )
 )]
-pub trait FunctionArgument<'a, 'h, 'py>: Sized {
+pub trait FunctionArgument<'a, 'h, 'py, Via>: Sized {
     /// Where a borrowing parameter keeps what it borrows from.
     type Holder: Default;
     /// Extracts the parameter from `obj`.
@@ -31,7 +45,7 @@ pub trait FunctionArgument<'a, 'h, 'py>: Sized {
     ) -> PyResult<Self>;
 }
 
-impl<'a, 'h, 'py, T: FromPyObject<'a, 'py>> FunctionArgument<'a, 'h, 'py> for T {
+impl<'a, 'h, 'py, T: FromPyObject<'a, 'py>> FunctionArgument<'a, 'h, 'py, via::Value> for T {
     type Holder = ();
     #[inline]
     fn extract_argument(obj: Borrowed<'a, 'py, PyAny>, _: &'h mut ()) -> PyResult<T> {
@@ -39,7 +53,9 @@ impl<'a, 'h, 'py, T: FromPyObject<'a, 'py>> FunctionArgument<'a, 'h, 'py> for T 
     }
 }
 
-impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py> for &'h Bound<'py, T> {
+impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py, via::Value>
+    for &'h Bound<'py, T>
+{
     type Holder = Option<Borrowed<'a, 'py, T>>;
     #[inline]
     fn extract_argument(
@@ -51,7 +67,7 @@ impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py> for &'h
     }
 }
 
-impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py>
+impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py, via::Value>
     for Option<&'h Bound<'py, T>>
 {
     type Holder = Option<Borrowed<'a, 'py, T>>;
@@ -68,9 +84,63 @@ impl<'a: 'h, 'h, 'py, T: PyTypeCheck + 'a> FunctionArgument<'a, 'h, 'py>
     }
 }
 
+impl<'a: 'h, 'h, 'py, T: PyClass> FunctionArgument<'a, 'h, 'py, via::ClassRef> for &'h T {
+    type Holder = Option<SelfRef<'a, 'py, T>>;
+    #[inline]
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Option<SelfRef<'a, 'py, T>>,
+    ) -> PyResult<Self> {
+        Ok(&**holder.insert(SelfRef::new(obj)?))
+    }
+}
+
+impl<'a: 'h, 'h, 'py, T: PyClass> FunctionArgument<'a, 'h, 'py, via::ClassRef> for Option<&'h T> {
+    type Holder = Option<SelfRef<'a, 'py, T>>;
+    #[inline]
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Option<SelfRef<'a, 'py, T>>,
+    ) -> PyResult<Self> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(&**holder.insert(SelfRef::new(obj)?)))
+    }
+}
+
+impl<'a: 'h, 'h, 'py, T: PyClass<Frozen = False>> FunctionArgument<'a, 'h, 'py, via::ClassRefMut>
+    for &'h mut T
+{
+    type Holder = Option<SelfRefMut<'a, 'py, T>>;
+    #[inline]
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Option<SelfRefMut<'a, 'py, T>>,
+    ) -> PyResult<Self> {
+        Ok(&mut **holder.insert(SelfRefMut::new(obj)?))
+    }
+}
+
+impl<'a: 'h, 'h, 'py, T: PyClass<Frozen = False>> FunctionArgument<'a, 'h, 'py, via::ClassRefMut>
+    for Option<&'h mut T>
+{
+    type Holder = Option<SelfRefMut<'a, 'py, T>>;
+    #[inline]
+    fn extract_argument(
+        obj: Borrowed<'a, 'py, PyAny>,
+        holder: &'h mut Option<SelfRefMut<'a, 'py, T>>,
+    ) -> PyResult<Self> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(&mut **holder.insert(SelfRefMut::new(obj)?)))
+    }
+}
+
 /// Extracts a required argument, naming it in the error.
 #[inline]
-pub fn extract_argument<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py>>(
+pub fn extract_argument<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py, V>, V>(
     obj: Option<Borrowed<'a, 'py, PyAny>>,
     holder: &'h mut T::Holder,
     name: &'static str,
@@ -89,7 +159,7 @@ fn unchecked_required(name: &'static str) -> ! {
 
 /// Extracts an argument that has a default, computed by `default` when it is missing.
 #[inline]
-pub fn extract_argument_or<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py>>(
+pub fn extract_argument_or<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py, V>, V>(
     obj: Option<Borrowed<'a, 'py, PyAny>>,
     holder: &'h mut T::Holder,
     name: &'static str,
@@ -101,6 +171,16 @@ pub fn extract_argument_or<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py>>(
         }
         None => Ok(default()),
     }
+}
+
+/// Extracts the argument of a binary operator (or a comparison), which answers
+/// `NotImplemented` rather than raising when the argument does not extract: `None` then.
+#[inline]
+pub fn extract_operand<'a, 'h, 'py, T: FunctionArgument<'a, 'h, 'py, V>, V>(
+    obj: Borrowed<'a, 'py, PyAny>,
+    holder: &'h mut T::Holder,
+) -> Option<T> {
+    T::extract_argument(obj, holder).ok()
 }
 
 /// Extracts an argument with a `from_py_with` function.

@@ -38,7 +38,9 @@ pub struct Param {
 /// A function's signature as Python sees it: positional parameters first, then keyword-only
 /// ones; whether it takes `*args` and `**kwargs`.
 pub struct FunctionDescription {
-    /// The name used in error messages (`f` or `Class.method`).
+    /// The Python name of the class, for a method (`Class.method` in error messages).
+    pub class: Option<&'static str>,
+    /// The function's Python name (`f`, or `method` of `Class.method`).
     pub name: &'static str,
     /// All named parameters, positional ones first, in order.
     pub params: &'static [Param],
@@ -156,7 +158,10 @@ impl FunctionDescription {
     #[cold]
     fn find_param_slow(&self, name: Borrowed<'_, '_, PyAny>) -> PyResult<Option<usize>> {
         let Ok(name) = name.cast::<PyString>() else {
-            return Err(PyTypeError::new_err(format!("{}() keywords must be strings", self.name)));
+            return Err(PyTypeError::new_err(format!(
+                "{}() keywords must be strings",
+                self.display()
+            )));
         };
         let name = name.to_cow()?;
         Ok(self.params.iter().position(|p| p.name == name))
@@ -327,6 +332,15 @@ impl<'a, 'py> ArgSource<'a, 'py> for OneArg<'a, 'py> {
 
 // Errors, worded as CPython words them for Python functions.
 impl FunctionDescription {
+    /// The name in messages: `f`, or `Class.method` with the class's Python name.
+    #[cold]
+    fn display(&self) -> std::borrow::Cow<'static, str> {
+        match self.class {
+            Some(class) => format!("{class}.{}", self.name).into(),
+            None => self.name.into(),
+        }
+    }
+
     #[cold]
     fn too_many_positional(&self, given: usize) -> PyErr {
         let max = self.positional;
@@ -336,7 +350,7 @@ impl FunctionDescription {
         let were = if given == 1 { "was" } else { "were" };
         PyTypeError::new_err(format!(
             "{}() takes {takes} positional argument{s} but {given} {were} given",
-            self.name
+            self.display()
         ))
     }
 
@@ -344,7 +358,8 @@ impl FunctionDescription {
     fn multiple_values(&self, i: usize) -> PyErr {
         PyTypeError::new_err(format!(
             "{}() got multiple values for argument '{}'",
-            self.name, self.params[i].name
+            self.display(),
+            self.params[i].name
         ))
     }
 
@@ -352,7 +367,7 @@ impl FunctionDescription {
     fn positional_only_as_keyword(&self, names: &[&str]) -> PyErr {
         PyTypeError::new_err(format!(
             "{}() got some positional-only arguments passed as keyword arguments: {}",
-            self.name,
+            self.display(),
             join_names(names)
         ))
     }
@@ -360,7 +375,10 @@ impl FunctionDescription {
     #[cold]
     fn unexpected_keyword(&self, name: Borrowed<'_, '_, PyAny>) -> PyErr {
         let name = name.str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        PyTypeError::new_err(format!("{}() got an unexpected keyword argument '{name}'", self.name))
+        PyTypeError::new_err(format!(
+            "{}() got an unexpected keyword argument '{name}'",
+            self.display()
+        ))
     }
 
     #[cold]
@@ -384,7 +402,7 @@ impl FunctionDescription {
         let s = if names.len() == 1 { "" } else { "s" };
         PyTypeError::new_err(format!(
             "{}() missing {} required {kind} argument{s}: {}",
-            self.name,
+            self.display(),
             names.len(),
             join_names(&names)
         ))

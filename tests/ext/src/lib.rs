@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod test_class_args;
 mod test_classes;
 mod test_conversions;
 mod test_derives;
@@ -18,6 +19,8 @@ mod test_threads;
 /// Pyroxide's macro test suite.
 #[pymodule]
 mod pyroxide_ext {
+    #[pymodule_export]
+    use super::test_class_args::class_args;
     #[pymodule_export]
     use super::test_classes::classes;
     #[pymodule_export]

@@ -39,7 +39,8 @@ pub use slots_basic::*;
 #[cfg(any(not(Py_LIMITED_API), Py_3_11))]
 pub use slots_buffer::*;
 pub use slots_ops::{
-    inplace_output, NeFromEq, NotImplementedOp, PyRepeatImpl, PyTernaryImpl, RichCompareOps,
+    count_argument, inplace_output, NeFromEq, NotImplementedOp, PyRepeatImpl, PyTernaryImpl,
+    RichCompareOps,
 };
 
 use super::pyfunction::PyFunctionDef;
@@ -256,6 +257,12 @@ pub fn add_class<T: PyClass>(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add(<T as PyTypeInfo>::NAME, ty)
 }
 
+/// The Python name of class `T` (`#[pyclass(name = ...)]`), which argument errors of its
+/// methods show (`Pt.__new__() got an unexpected keyword argument 'z'`).
+pub const fn class_name<T: PyClass>() -> &'static str {
+    <T as PyTypeInfo>::NAME
+}
+
 /// The instance `slf` of an instance method, borrowed shared (`&self`, field getters): a guard
 /// over the interpreter's borrowed reference.
 #[inline]
@@ -305,25 +312,6 @@ fn slf_or_error<'a, 'py>(
     slf: Option<Borrowed<'a, 'py, PyAny>>,
 ) -> PyResult<Borrowed<'a, 'py, PyAny>> {
     slf.ok_or_else(|| crate::exceptions::PyTypeError::new_err("method called without self"))
-}
-
-/// Extracts a `&T` parameter of a class type, keeping the borrow in `holder`.
-pub fn extract_pyclass_ref<'a, 'h, 'py, T: PyClass>(
-    obj: Borrowed<'a, 'py, PyAny>,
-    holder: &'h mut Option<PyRef<'py, T>>,
-) -> PyResult<&'h T> {
-    Ok(&**holder.insert(obj.extract()?))
-}
-
-/// Extracts a `&mut T` parameter of a class type, keeping the borrow in `holder`.
-pub fn extract_pyclass_ref_mut<'a, 'h, 'py, T>(
-    obj: Borrowed<'a, 'py, PyAny>,
-    holder: &'h mut Option<PyRefMut<'py, T>>,
-) -> PyResult<&'h mut T>
-where
-    T: PyClass<Frozen = crate::pyclass::boolean_struct::False>,
-{
-    Ok(&mut **holder.insert(obj.extract()?))
 }
 
 /// `#[pyclass(generic)]`: the value of the class attribute `__class_getitem__`,

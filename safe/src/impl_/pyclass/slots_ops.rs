@@ -11,7 +11,7 @@ use crate::impl_::trampoline::trampoline;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::pyclass::CompareOp;
-use crate::types::{PyAny, PyAnyMethods};
+use crate::types::{PyAny, PyAnyMethods, PyInt};
 
 /// `__pow__`, `__rpow__`, `__ipow__` (`self`, other, modulo) and `__get__` (`self`, instance,
 /// owner): one object from the instance and two arguments.
@@ -33,6 +33,14 @@ pub trait PyRepeatImpl {
         slf: Borrowed<'_, 'py, PyAny>,
         count: isize,
     ) -> PyResult<Bound<'py, PyAny>>;
+}
+
+/// The count of `__repeat__`/`__inplace_repeat__` as an `int`, from which the method's
+/// parameter is extracted like any argument (so it may be any integer type, and a negative
+/// count into an unsigned one raises `OverflowError`).
+#[inline]
+pub fn count_argument(py: Python<'_>, count: isize) -> Bound<'_, PyAny> {
+    PyInt::new(py, count).into_any()
 }
 
 /// A method the class does not define: an operator answers `NotImplemented`.
