@@ -1,5 +1,6 @@
 //! The receiver of a `#[pymethods]` method: `&self`, `&mut self`, or a first parameter typed
-//! `PyRef<Self>`, `PyRefMut<Self>`, `&Bound<Self>`, `Bound<Self>` or `Py<Self>` (written with
+//! `PyRef<Self>`, `PyRefMut<Self>`, `PyClassGuard<Self>`, `PyClassGuardMut<Self>`,
+//! `&Bound<Self>`, `Bound<Self>` or `Py<Self>` (written with
 //! `self:` or as an ordinary parameter such as `slf`), and the code that obtains it from the
 //! instance the interpreter passes.
 
@@ -18,6 +19,8 @@ pub enum Shape {
     BoundRef,
     Bound,
     Py,
+    Guard,
+    GuardMut,
 }
 
 /// A method's receiver.
@@ -57,6 +60,8 @@ fn shape_of(ty: &Type, self_ty: &Type) -> Option<Shape> {
                 "PyRefMut" => Some(Shape::PyRefMut),
                 "Bound" => Some(Shape::Bound),
                 "Py" => Some(Shape::Py),
+                "PyClassGuard" => Some(Shape::Guard),
+                "PyClassGuardMut" => Some(Shape::GuardMut),
                 _ => None,
             }
         }
@@ -127,6 +132,8 @@ impl Receiver {
         let pyref = get(quote!(pyref_self));
         let pyref_mut = get(quote!(pyref_self_mut));
         let cast = get(quote!(cast_self));
+        let guard = get(quote!(guard_self));
+        let guard_mut = get(quote!(guard_self_mut));
         match self.shape {
             Shape::Ref => (quote!(let __pyroxide_self = #borrow;), quote!(&__pyroxide_self)),
             Shape::RefMut => {
@@ -141,6 +148,8 @@ impl Receiver {
             Shape::Py => {
                 (quote!(let __pyroxide_self = #cast.to_owned().unbind();), quote!(__pyroxide_self))
             }
+            Shape::Guard => (quote!(let __pyroxide_self = #guard;), quote!(__pyroxide_self)),
+            Shape::GuardMut => (quote!(let __pyroxide_self = #guard_mut;), quote!(__pyroxide_self)),
         }
     }
 }

@@ -39,6 +39,15 @@ impl Counter {
         slf.count
     }
 
+    fn peek_guarded(slf: PyClassGuard<'_, Self>) -> i64 {
+        slf.count
+    }
+
+    fn bump_guarded(mut slf: PyClassGuardMut<'_, Self>) -> i64 {
+        slf.count += 100;
+        slf.count
+    }
+
     fn reset(mut slf: PyRefMut<'_, Self>) {
         slf.count = 0;
     }
@@ -390,6 +399,9 @@ fn class_guards() {
         assert_eq!(f.call1((&counter,)).unwrap().extract::<i64>().unwrap(), 5);
         assert_eq!(g.call1((&counter,)).unwrap().extract::<i64>().unwrap(), 15);
         assert_eq!(counter.borrow().count, 15);
+        // As receivers.
+        assert_eq!(any.call_method0("peek_guarded").unwrap().extract::<i64>().unwrap(), 15);
+        assert_eq!(any.call_method0("bump_guarded").unwrap().extract::<i64>().unwrap(), 115);
         let err = f.call1((1,)).unwrap_err();
         assert!(
             err.value(py).to_string().ends_with("'int' object is not an instance of 'Counter'"),

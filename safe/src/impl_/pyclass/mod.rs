@@ -301,6 +301,20 @@ pub fn cast_self<'a, 'py, T: PyClass>(
     Ok(slf_or_error(slf)?.cast::<T>()?)
 }
 
+/// The instance `slf` as a borrow guard without a reference (`self: PyClassGuard<Self>`).
+pub fn guard_self<'a, T: PyClass>(
+    slf: Option<Borrowed<'a, '_, PyAny>>,
+) -> PyResult<crate::pyclass::PyClassGuard<'a, T>> {
+    crate::FromPyObject::extract(slf_or_error(slf)?)
+}
+
+/// The instance `slf` as an exclusive borrow guard (`self: PyClassGuardMut<Self>`).
+pub fn guard_self_mut<'a, T: PyClass<Frozen = crate::pyclass::boolean_struct::False>>(
+    slf: Option<Borrowed<'a, '_, PyAny>>,
+) -> PyResult<crate::pyclass::PyClassGuardMut<'a, T>> {
+    crate::FromPyObject::extract(slf_or_error(slf)?)
+}
+
 /// The class `slf` of a `#[classmethod]`.
 pub fn class_of<'a, 'py>(
     slf: Option<Borrowed<'a, 'py, PyAny>>,
