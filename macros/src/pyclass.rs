@@ -116,6 +116,52 @@ struct FieldSpec {
     set: bool,
 }
 
+/// Options that cannot go together (or with this kind of item), refused as PyO3 refuses them.
+fn conflicting_options(opts: &[Opt], item: &syn::Item, errors: &mut Errors) {
+    let find = |key: &str| opts.iter().find(|o| o.key == key);
+    let pairs = [
+        ("eq_int", None, "`eq_int` requires `eq`", "add `eq` (and derive `PartialEq`)"),
+        (
+            "skip_from_py_object",
+            Some("from_py_object"),
+            "`from_py_object` and `skip_from_py_object` contradict each other",
+            "keep one of them",
+        ),
+        (
+            "mapping",
+            Some("sequence"),
+            "a class cannot be both a `sequence` and a `mapping`",
+            "keep one of them",
+        ),
+    ];
+    for (key, other, message, hint) in pairs {
+        let Some(opt) = find(key) else { continue };
+        let conflict = match other {
+            Some(other) => find(other).is_some(),
+            None => find("eq").is_none(),
+        };
+        if conflict {
+            errors.error_hint(opt.span(), message, hint);
+        }
+    }
+    if let (Some(opt), syn::Item::Enum(_)) = (find("subclass"), item) {
+        errors.error_hint(opt.span(), "enums cannot be subclassed", "remove `subclass`");
+    }
+    if let syn::Item::Struct(s) = item {
+        if matches!(s.fields, syn::Fields::Unit) {
+            for key in ["get_all", "set_all"] {
+                if let Some(opt) = find(key) {
+                    errors.error_hint(
+                        opt.span(),
+                        format!("`{key}` on a unit struct: it has no fields"),
+                        format!("remove `{key}`"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Expands `#[pyclass(args)] item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
@@ -136,6 +182,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let doc = attrs::doc_string(attrs_mut);
     let krate = crate::krate::crate_path(attrs::crate_opt(&opts, &mut errors).as_ref());
     let options = class_options(&opts, &mut errors);
+    conflicting_options(&opts, &item, &mut errors);
     if !generics.params.is_empty() {
         errors.error_hint(
             crate::diag_span(&generics),

@@ -215,16 +215,14 @@ pub fn unraw(ident: &Ident) -> String {
     s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
 }
 
-/// How a default value shows in the text signature, as PyO3 writes it: a literal as it is
-/// spelled in the source (`1`, `2.5`, `"hi"`, `r"raw"`, `'c'`), `True`/`False`, `None`;
-/// anything else, negative numbers included, as `...`.
+/// How a default value shows in the text signature, as PyO3 writes it: a number in decimal
+/// digits (`1_000` as `1000`), a string or char literal as it is spelled in the source (`"hi"`,
+/// `r"raw"`, `'c'`), `True`/`False`, `None`; anything else, negative numbers included, as `...`.
 fn render_default(tokens: &TokenStream) -> String {
     let Ok(expr) = syn::parse2::<syn::Expr>(tokens.clone()) else { return "...".into() };
     match expr {
         syn::Expr::Lit(lit) => match lit.lit {
-            syn::Lit::Int(i) if i.suffix().is_empty() => i.to_string(),
             syn::Lit::Int(i) => i.base10_digits().to_string(),
-            syn::Lit::Float(f) if f.suffix().is_empty() => f.to_string(),
             syn::Lit::Float(f) => f.base10_digits().to_string(),
             syn::Lit::Bool(b) => if b.value { "True" } else { "False" }.to_string(),
             syn::Lit::Str(s) if s.suffix().is_empty() => s.to_token_stream().to_string(),
