@@ -239,6 +239,8 @@ mod hygiene {
         x.clone()
     }
 
+    // `&str` parameters need 3.10's limited API (as in PyO3).
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
     #[pyfunction]
     pub fn first<'a>(s: &'a str, _t: &'a str) -> &'a str {
         s
@@ -304,6 +306,7 @@ fn run(py: Python<'_>, code: &str) {
     globals.set_item("reset", wrap_pyfunction!(reset, py).unwrap()).unwrap();
     globals.set_item("takes_a", wrap_pyfunction!(hygiene::takes_a, py).unwrap()).unwrap();
     globals.set_item("same_object", wrap_pyfunction!(hygiene::same_object, py).unwrap()).unwrap();
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
     globals.set_item("first", wrap_pyfunction!(hygiene::first, py).unwrap()).unwrap();
     let code = CString::new(format!("import re\n{code}")).unwrap();
     py.run(&code, Some(&globals), None).unwrap_or_else(|e| {
@@ -428,7 +431,7 @@ fn repeat_counts_extract_as_any_integer() {
                 r#"
 s = Items([1, 2])
 assert (s * 2).items == [1, 2, 1, 2] and (2 * s).items == [1, 2, 1, 2] and (s * 0).items == []
-raises(OverflowError, "can't convert negative int to unsigned", lambda: s * -1)
+raises(OverflowError, "(can't|cannot) convert negative int(eger)? to unsigned( int)?", lambda: s * -1)
 alias = s
 s *= 2
 assert alias.items == [1, 2, 1, 2]
@@ -440,7 +443,7 @@ raises(OverflowError, "", irepeat, -1)
 # Indexes reach `__getitem__` as the `int` given (also through `sq_item`, for iteration).
 s = Items([1, 2])
 assert s[1] == 2 and list(Items([4, 5])) == [4, 5]
-raises(OverflowError, "can't convert negative int to unsigned", lambda: s[-1])
+raises(OverflowError, "(can't|cannot) convert negative int(eger)? to unsigned( int)?", lambda: s[-1])
 "#
             ),
         );
@@ -457,7 +460,7 @@ a = A()
 assert a.m() == 3 and a.with_default() == 9 and a.other(a) is True and a.other(A()) is False
 assert takes_a(a) == 12 and takes_a(a, 0) == 3
 o = object()
-assert same_object(o) is o and first("x", "y") == "x"
+assert same_object(o) is o and ("first" not in globals() or first("x", "y") == "x")
 assert Crated().ok()
 b = Bare(2)
 assert b.take(Bare(3), None) == 5 and b.take(Bare(1), Bare(1)) == 7 and len(b * 2) == 14

@@ -1,3 +1,4 @@
+//! Options that contradict each other, or the item they are on.
 use pyo3::prelude::*;
 
 #[pyclass(eq_int)]

@@ -51,7 +51,7 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     // A class without `#[new]` cannot be instantiated from Python: the interpreter's own flag
     // where it has one (no `__new__` at all, as PyO3 does), a `tp_new` that raises the same
     // `TypeError` elsewhere.
-    let disallow_instantiation = !has_new && cfg!(all(Py_3_10, not(any(PyPy, GraalPy))));
+    let disallow_instantiation = !has_new && interpreter_disallows_instantiation(py);
     if !has_new && !disallow_instantiation {
         push(&mut slots, ffi::Py_tp_new, no_constructor_defined as *mut c_void);
     }
@@ -126,7 +126,7 @@ pub(crate) fn create_type_object<T: PyClassImpl>(py: Python<'_>) -> PyResult<Py<
     if has_traverse {
         flags |= ffi::Py_TPFLAGS_HAVE_GC;
     }
-    #[cfg(all(Py_3_10, not(any(PyPy, GraalPy))))]
+    #[cfg(all(any(Py_3_10, Py_LIMITED_API), not(any(PyPy, GraalPy))))]
     if disallow_instantiation {
         flags |= ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION;
     }
@@ -349,6 +349,20 @@ pub(crate) fn set_class_attributes<T: PyClassImpl>(ty: &Bound<'_, PyType>) -> Py
         }
     }
     Ok(())
+}
+
+/// Whether the running interpreter honours `Py_TPFLAGS_DISALLOW_INSTANTIATION`: CPython 3.10+,
+/// known at build time outside the limited API, asked at run time under it (an `abi3-py39`
+/// module may run on 3.10+).
+#[allow(unused_variables)]
+fn interpreter_disallows_instantiation(py: Python<'_>) -> bool {
+    if cfg!(any(PyPy, GraalPy)) {
+        false
+    } else if cfg!(Py_LIMITED_API) {
+        py.version_info() >= (3, 10)
+    } else {
+        cfg!(Py_3_10)
+    }
 }
 
 /// The `tp_new` of classes without `#[new]` where the interpreter lacks
