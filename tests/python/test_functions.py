@@ -2,6 +2,7 @@
 
 import gc
 import sys
+import time
 
 import pytest
 
@@ -227,7 +228,13 @@ def test_no_reference_leaks():
             f.add(obj, 1)
         except TypeError:
             pass
-    gc.collect()
+    # GraalPy releases native handles when its Java GC runs, which `gc.collect()` only requests:
+    # give it a few rounds (CPython and PyPy are settled after the first).
+    for _ in range(20):
+        gc.collect()
+        if sys.getrefcount(obj) == before:
+            break
+        time.sleep(0.05)
     assert sys.getrefcount(obj) == before
 
 
